@@ -1,0 +1,12 @@
+"""Exit codes and the user-facing error of the CLI."""
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran but some of its work failed (a page, a query)
+EXIT_USAGE = 2  # bad arguments, bad input file, unusable archive
+EXIT_LOCKED = 3  # another run holds the archive
+
+
+class CLIError(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code

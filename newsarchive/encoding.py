@@ -1,0 +1,66 @@
+"""Turn raw page bytes into text without mojibake.
+
+Order of trust: a byte-order mark, the HTTP Content-Type charset, the document's own ``<meta charset>``,
+then statistical detection (charset-normalizer). Declared charsets are checked by a strict decode, because
+sites often declare one thing and send another.
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from charset_normalizer import from_bytes
+
+log = logging.getLogger(__name__)
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_\-:.]+)", re.I)
+# Browsers treat these labels as their supersets; so do we.
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252",
+            "us-ascii": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def _normalise(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _try(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for a page body; never raises."""
+    if isinstance(data, str):
+        return data, "unicode"
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), enc
+    header = _HEADER_CHARSET.search(content_type or "")
+    meta = _META_CHARSET.search(data[:4096])
+    for label in (header.group(1) if header else None, meta.group(1).decode("ascii", "ignore") if meta else None):
+        enc = _normalise(label)
+        text = _try(data, enc)
+        if text is not None:
+            return text, enc  # type: ignore[return-value]
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    best = from_bytes(data[:200_000]).best()
+    enc = _normalise(best.encoding) if best else None
+    enc = enc or "cp1252"
+    log.debug("charset detected as %s", enc)
+    return data.decode(enc, errors="replace"), enc

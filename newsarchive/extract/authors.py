@@ -1,0 +1,160 @@
+"""Author helpers shared by the metadata cascade: turn bylines and structured author values into names.
+
+A byline arrives in many shapes - "By Jane Doe and John Roe", "Penulis: Dewi Kania | Editor: Rani",
+"Kontributor Lhokseumawe, Ahmad", "Von Anna Fink, Berlin", a JSON-LD Person or a list of them. The
+functions here strip labels and roles, split lists, drop non-names (URLs, e-mail addresses, "Admin",
+"Redaksi") and de-duplicate while keeping the order the page gave.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+
+log = logging.getLogger(__name__)
+
+# Labels written before a name. Longest first so "Diposting oleh" wins over "oleh".
+_LABELS = [
+    "diposting oleh", "dipublikasikan oleh", "ditulis oleh", "posted by", "written by", "published by",
+    "reported by", "story by", "words by", "text by", "article by", "geschrieben von", "ein beitrag von",
+    "ein kommentar von", "eine analyse von", "publié par", "écrit par", "escrito por", "publicado por",
+    "scritto da", "pubblicato da", "door", "av", "af", "by", "oleh", "von", "par", "por",
+    "penulis", "pewarta", "reporter", "wartawan", "kontributor", "koresponden", "editor", "redaktur",
+    "author", "authors", "autor", "autorin", "auteur", "autore", "text", "texto", "bericht", "laporan",
+    "fotografer", "foto", "photo", "photos", "reportage",
+]
+_LABEL_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True)) + r")\b\s*[:：\-–—]?\s*",
+    re.I)
+# Roles that end a name or mark a whole segment as not the author ("Editor: X" is not the writer,
+# but fundus-style labelling and most sites list only writers in the byline, so we drop editor segments
+# only when a writer label is also present; see split_byline).
+_EDITOR_RE = re.compile(r"^(?:editor|redaktur|penyunting|editing|edited by|bearbeitet von|fotografer|foto|photo|"
+                        r"photos|images?|bild|illustration|grafik|video|kamera|camera|translated by|übersetzt von|"
+                        r"penerjemah|alih bahasa|sumber|source|quelle|fuente)\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
+_WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|wartawan|kontributor|koresponden|author|autor|autorin|"
+                        r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
+_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b|"
+                       r"\bi\b|\bve\b|&|\+|\n)\s*", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"^(?:https?://|www\.)|\.(?:com|net|org|de|id|co|html?|php)(?:/|$)", re.I)
+_HANDLE = re.compile(r"^@\w+$")
+_NON_NAMES = {
+    "admin", "administrator", "redaksi", "redaction", "rédaction", "redaktion", "redacción", "redazione",
+    "staff", "staff writer", "staff reporter", "editor", "editors", "editorial", "editorial staff", "team",
+    "newsroom", "web desk", "webdesk", "desk", "anonymous", "anonim", "unknown", "guest", "user", "tim",
+    "tim redaksi", "redaksi", "humas", "contributor", "contributors", "correspondent", "n/a", "none", "null",
+    "null null", "undefined", "author", "autor", "penulis", "reporter", "wartawan", "kontributor", "share",
+    "facebook", "twitter", "instagram", "whatsapp", "linkedin", "email", "e-mail", "mail", "print", "follow",
+    "more", "read more", "view all posts", "all posts", "home",
+}
+WIRE_SERVICES = {
+    "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "antara",
+    "antaranews", "dpa", "sda", "apa", "kna", "epd", "efe", "ansa", "xinhua", "bernama", "upi", "pa", "ians",
+    "pti", "ani", "aa", "anadolu", "sid", "kyodo", "yonhap", "tass", "ria novosti", "belga", "anp", "ntb", "tt",
+}
+# Trailing junk after a name: a dateline city after a comma is handled by the splitter; these go entirely.
+_TRAIL_RE = re.compile(
+    r"\s*(?:\(.*?\)|\[.*?\]|-\s*\d.*|\d{1,2}[:.]\d\d.*|\b(?:updated|published|aktualisiert|veröffentlicht|"
+    r"diperbarui|diterbitkan|on|am|le|el|il|pada|posted|share|follow)\b.*)$", re.I)
+_ROLE_TAIL = re.compile(r"\s*[,\-–—|]?\s*\b(?:senior|chief|staff|political|sports?|foreign|business|"
+                        r"deputy|associate|contributing)?\s*(?:correspondent|reporter|writer|editor|columnist|"
+                        r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|journaliste|periodista|"
+                        r"giornalista)\b.*$", re.I)
+_CONTRIB_PLACE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|correspondent)\s+[\w\s]{2,30}?,\s*", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def norm_key(name: str) -> str:
+    """A comparison key: case-folded, accents and punctuation removed."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+
+def clean_name(raw: str) -> str | None:
+    """One name from one byline fragment, or None when what is left is not a name."""
+    s = unicodedata.normalize("NFKC", raw or "").replace("\u200b", "")
+    s = " ".join(s.split()).strip(" \t,;:|-–—·•*\"'“”‘’")
+    if not s or _EMAIL.search(s) and not _EMAIL.sub("", s).strip(" ()<>,"):
+        return None
+    s = _EMAIL.sub("", s).strip(" ()<>,")
+    for _ in range(3):  # "Posted by: Penulis: X"
+        new = _LABEL_RE.sub("", s, count=1).strip(" ,;:|-–—")
+        if new == s:
+            break
+        s = new
+    s = _TRAIL_RE.sub("", s).strip(" ,;:|-–—")
+    s = _ROLE_TAIL.sub("", s).strip(" ,;:|-–—")
+    if not s or len(s) > 60 or not _LETTER.search(s):
+        return None
+    if _URL.search(s) and " " not in s and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", s, re.I):
+        return None
+    if _HANDLE.match(s) or s.startswith("http"):
+        return None
+    key = norm_key(s)
+    if not key or key in _NON_NAMES or len(s.split()) > 6:
+        return None
+    if s.isupper() and len(s) > 4 and " " in s:
+        s = s.title()  # "JANE DOE" -> "Jane Doe"; short all-caps tokens ("AFP", "SID") stay
+    return s
+
+
+def split_byline(text: str) -> list[str]:
+    """Split a byline into name fragments: "A, B and C", "A dan B", "A & B", "Penulis: A | Editor: B"."""
+    s = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    if not s:
+        return []
+    s = _CONTRIB_PLACE.sub("", s)
+    # Segment on label boundaries first so "Reporter: A Editor: B" is two segments.
+    parts = re.split(r"\s*(?:\||\n|•)\s*|\s+(?=(?:editor|redaktur|penyunting|fotografer|foto|photo|sumber)\s*:)",
+                     s, flags=re.I)
+    has_writer = any(_WRITER_RE.match(p) for p in parts)
+    out: list[str] = []
+    for part in parts:
+        if _EDITOR_RE.match(part) and (has_writer or len(parts) > 1):
+            continue
+        part = _LABEL_RE.sub("", part, count=1)
+        part = _CONTRIB_PLACE.sub("", part)
+        out.extend(x for x in _SPLIT_RE.split(part) if x and x.strip())
+    return out
+
+
+def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: bool = True,
+                  keep_wire: bool = True) -> list[str]:
+    """Names from raw author values, de-duplicated in order.
+
+    ``drop`` names (the outlet's own name, its host) are removed unless nothing else is left: a page whose
+    only author is its outlet keeps it, which is what the page says. Wire services are kept when
+    ``keep_wire`` (they are credited authors), else removed like the outlet.
+    """
+    drop_keys = {norm_key(d) for d in drop if d}
+    names: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        if not value:
+            continue
+        frags = split_byline(value) if split else [value]
+        if split and len(frags) > 1:
+            # A splitter hit inside one name ("Jean-Paul de la Rue") is rare; a fragment of one word
+            # that is a first name alone is kept since sites do write single names ("Lars").
+            pass
+        for frag in frags:
+            name = clean_name(frag)
+            if not name:
+                continue
+            key = norm_key(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            names.append(name)
+    if not names:
+        return []
+    people = [n for n in names if norm_key(n) not in drop_keys and (keep_wire or norm_key(n) not in WIRE_SERVICES)]
+    return people or names
+
+
+def is_probably_person(name: str) -> bool:
+    """Two to four capitalised words: a cheap test to prefer person names over organisations."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in {"de", "van", "von", "der", "da", "di", "bin", "binti", "el", "al", "la", "le", "du", "dos", "del"} for w in words)

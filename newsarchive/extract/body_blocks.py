@@ -1,0 +1,102 @@
+"""Linearise a (cleaned) tree into text chunks: one per block element, or per ``<br>``-separated line.
+
+One streaming pass (``lxml.etree.iterwalk``), no recursion and no repeated ``text_content()``: each chunk
+knows its owner block element, how much of its text sits inside links, and whether it is a caption. The
+body extractor scores containers from these chunks and then prints the chunks of the chosen container.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from lxml import etree
+
+from newsarchive.extract.boilerplate import BLOCK_TAGS, CAPTION_CLASS
+
+log = logging.getLogger(__name__)
+
+_CAPTION_TAGS = frozenset({"figcaption", "caption", "figure"})
+
+
+@dataclass(slots=True)
+class Chunk:
+    text: str                 # whitespace-normalised
+    links: int                # characters of ``text`` inside <a>
+    owner: etree._Element     # nearest block ancestor
+    new_para: bool            # False when only a single <br> separates it from the previous chunk
+    caption: bool             # inside a figure/caption: never body text
+
+
+def _is_caption(el: etree._Element) -> bool:
+    if el.tag in _CAPTION_TAGS:
+        return True
+    cls = el.get("class")
+    return bool(cls and CAPTION_CLASS.search(cls))
+
+
+def linearize(root: etree._Element) -> list[Chunk]:
+    """All text of ``root`` as chunks in document order."""
+    chunks: list[Chunk] = []
+    buf: list[str] = []
+    buf_links = 0
+    stack: list[etree._Element] = [root]
+    caption_flags: list[bool] = []
+    caption_depth = 0
+    link_depth = 0
+    new_para = True
+
+    def flush() -> bool:
+        nonlocal buf, buf_links, new_para
+        if not buf:
+            return False
+        text = " ".join("".join(buf).split())
+        links = min(buf_links, len(text))
+        buf, buf_links = [], 0
+        if not text:
+            return False
+        chunks.append(Chunk(text, links, stack[-1], new_para, caption_depth > 0))
+        new_para = True
+        return True
+
+    def add(text: str) -> None:
+        nonlocal buf_links
+        buf.append(text)
+        if link_depth:
+            buf_links += len(text.strip())
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and el.tail:
+                add(el.tail)
+            continue
+        if event == "start":
+            if tag == "br":
+                had_text = flush()
+                # One <br> ends a line inside the paragraph; two in a row (nothing between) end the paragraph.
+                new_para = not had_text
+            elif tag in BLOCK_TAGS:
+                flush()
+                new_para = True
+                stack.append(el)
+            elif tag == "a":
+                link_depth += 1
+            cap = _is_caption(el)
+            caption_flags.append(cap)
+            caption_depth += cap
+            if el.text and tag != "br":
+                add(el.text)
+        else:
+            if tag in BLOCK_TAGS and tag != "br":
+                flush()
+                new_para = True
+                if len(stack) > 1:
+                    stack.pop()
+            elif tag == "a":
+                link_depth -= 1
+            if caption_flags:
+                caption_depth -= caption_flags.pop()
+            if el.tail:
+                add(el.tail)
+    flush()
+    return chunks

@@ -1,0 +1,396 @@
+"""Date helpers shared by the metadata cascade: parse the many ways pages write a date, fast.
+
+The common cases (ISO 8601 in meta tags and JSON-LD, numeric dates, "24 Oktober 2022 | 14:05 WIB",
+"October 24, 2022 2:05 pm EDT", relative "2 jam lalu") are handled by precompiled regular expressions;
+``dateparser`` is only a cached fallback for short strings, because it costs milliseconds per call.
+
+Every parser returns a :class:`ParsedDate` (or None): the datetime, whether a time of day and a UTC
+offset were actually written, and :meth:`ParsedDate.iso` renders exactly what is known -
+``2022-10-25T14:05:00+07:00``, ``2022-10-25T14:05:00`` or ``2022-10-25``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+MIN_YEAR = 1990  # nothing on the web we archive is older; earlier years are copyright lines or junk
+MAX_FUTURE = timedelta(days=2)  # a publication date after the fetch (plus time-zone slack) is wrong
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A parsed date. ``dt`` is aware when ``has_tz``; otherwise naive (wall-clock as written)."""
+
+    dt: datetime
+    has_time: bool = False
+    has_tz: bool = False
+
+    def iso(self) -> str:
+        if not self.has_time:
+            return self.dt.date().isoformat()
+        return self.dt.isoformat(timespec="seconds")
+
+    @property
+    def day(self) -> date:
+        return self.dt.date()
+
+    def with_offset(self, offset: timedelta) -> "ParsedDate":
+        """The same wall-clock time relabelled with another UTC offset (for sites that mislabel local time)."""
+        return ParsedDate(self.dt.replace(tzinfo=timezone(offset)), self.has_time, True)
+
+
+# --------------------------------------------------------------------------- month and zone tables
+
+_MONTHS: dict[str, int] = {}
+
+
+def _add_months(names: str) -> None:
+    for i, group in enumerate(names.split(";"), start=1):
+        for name in group.split():
+            _MONTHS.setdefault(name, i)
+
+
+# English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian/Malay, Scandinavian, Polish,
+# Turkish, Czech-free: month names and their usual abbreviations (lower case, accents kept and stripped).
+_add_months("january jan;february feb;march mar;april apr;may;june jun;july jul;august aug;"
+            "september sep sept;october oct;november nov;december dec")
+_add_months("januar jänner jaenner;februar feber;märz maerz marz mrz mär;april;mai;juni;juli;august;"
+            "september;oktober okt;november;dezember dez")
+_add_months("janvier janv;février fevrier févr fevr fév fev;mars;avril avr;mai;juin;juillet juil;août aout;"
+            "septembre;octobre;novembre;décembre decembre déc")
+_add_months("enero ene;febrero;marzo;abril abr;mayo;junio;julio;agosto ago;septiembre setiembre set;"
+            "octubre;noviembre;diciembre dic")
+_add_months("gennaio gen;febbraio;marzo;aprile;maggio mag;giugno giu;luglio lug;agosto;settembre;ottobre ott;"
+            "novembre;dicembre")
+_add_months("janeiro;fevereiro fev;março marco;abril;maio;junho;julho;agosto;setembro;outubro out;novembro;"
+            "dezembro")
+_add_months("januari;februari;maart mrt;april;mei;juni;juli;augustus;september;oktober;november;december")
+_add_months("januari;februari pebruari peb;maret;april;mei;juni;juli;agustus agu agt ags agus;september;"
+            "oktober;november nopember nop;desember des")
+_add_months("januari;februari;mac;april;mei;jun;julai;ogos;september;oktober;november;disember dis")
+_add_months("januar;februar;mars marts;april;maj;juni;juli;augusti;september;oktober;november;desember")
+_add_months("stycznia styczeń styczen sty;lutego luty lut;marca marzec;kwietnia kwiecień kwi;maja maj;"
+            "czerwca czerwiec cze;lipca lipiec lip;sierpnia sierpień sie;września wrzesień wrz;"
+            "października październik paź;listopada listopad lis;grudnia grudzień gru")
+_add_months("ocak;şubat subat;mart;nisan;mayıs mayis;haziran;temmuz;ağustos agustos;eylül eylul;ekim;"
+            "kasım kasim;aralık aralik")
+
+# Day names are noise to skip ("Senin, 24 Oktober 2022", "Jum'at (24/10/2022)").
+_DAY_NAMES = ("senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad "
+              "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+              "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so "
+              "lundi mardi mercredi jeudi vendredi samedi dimanche "
+              "lunes martes miércoles miercoles jueves viernes sábado sabado domingo")
+
+_HOUR = 3600
+# Zone abbreviations seen next to visible times. Ambiguous ones take the reading news sites mean most.
+_ZONES: dict[str, int] = {
+    "wib": 7 * _HOUR, "wita": 8 * _HOUR, "wit": 9 * _HOUR,
+    "utc": 0, "gmt": 0, "z": 0, "ut": 0,
+    "cet": 1 * _HOUR, "cest": 2 * _HOUR, "mez": 1 * _HOUR, "mesz": 2 * _HOUR, "bst": 1 * _HOUR,
+    "wet": 0, "west": 1 * _HOUR, "eet": 2 * _HOUR, "eest": 3 * _HOUR, "msk": 3 * _HOUR,
+    "est": -5 * _HOUR, "edt": -4 * _HOUR, "cst": -6 * _HOUR, "cdt": -5 * _HOUR,
+    "mst": -7 * _HOUR, "mdt": -6 * _HOUR, "pst": -8 * _HOUR, "pdt": -7 * _HOUR, "et": -5 * _HOUR,
+    "ist": 5 * _HOUR + 1800, "jst": 9 * _HOUR, "kst": 9 * _HOUR, "hkt": 8 * _HOUR, "sgt": 8 * _HOUR,
+    "myt": 8 * _HOUR, "pht": 8 * _HOUR, "ict": 7 * _HOUR, "aest": 10 * _HOUR, "aedt": 11 * _HOUR,
+    "sast": 2 * _HOUR, "wat": 1 * _HOUR, "cat": 2 * _HOUR, "eat": 3 * _HOUR,
+}
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
+
+# --------------------------------------------------------------------------- regular expressions
+
+_ISO = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+    r"(?:[T\s]+(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z(?![a-z])|[+-][01]\d:?[0-5]\d|[+-][01]\d(?!\d)|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d\d)?)?)?)?",
+    re.I)
+_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?"
+                      r"(?P<tz>Z|[+-]\d\d:?\d\d)?$")
+_ISO_SHAPED = re.compile(r"^\d{4}-\d")  # an ISO-looking string that failed is junk, not a job for dateparser
+_EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # seconds or milliseconds since 1970 (2001..2286)
+
+_YMD = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d])")
+_DMY = re.compile(r"(?<![\d/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\d/.-]?\d)")
+_D_MON_Y = re.compile(
+    rf"(?<![\w])(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|-)?(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+|del\s+|-)?"
+    rf"(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+_MON_D_Y = re.compile(
+    rf"(?<![\w])(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
+_Y_MON_D = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?!\d)", re.I)
+_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]?")
+# A time of day, optionally with seconds, am/pm and a zone: "14:05", "14.05 WIB", "2:05 pm EDT", "um 14:05 Uhr".
+_TIME = re.compile(
+    r"(?<![\d.:])(?P<H>[0-2]?\d)(?P<sep>[:.h])(?P<M>[0-5]\d)(?:(?P=sep)(?P<S>[0-5]\d))?(?![\d])"
+    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s*(?:uhr|h|horas|hrs|hs)\b)?"
+    rf"(?:\s*\(?(?P<zone>(?:{_ZONE_ALT})(?![a-z])(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-][01]\d:?[0-5]\d)\)?)?",
+    re.I)
+_RELATIVE = re.compile(
+    r"(?P<n>\d+|an?|one|se)\s*(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|"
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+(?:yang\s+)?(?:lalu|ago)\b"
+    r"|vor\s+(?P<n2>\d+|einer?|einem)\s+(?P<unit2>sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)\b"
+    r"|(?P<word>kemarin|yesterday|gestern|hari ini|today|heute)\b",
+    re.I)
+_UNIT_SECONDS = {
+    "detik": 1, "sec": 1, "second": 1, "sekunde": 1, "menit": 60, "min": 60, "minute": 60,
+    "jam": 3600, "hour": 3600, "hr": 3600, "stunde": 3600, "hari": 86400, "day": 86400, "tag": 86400,
+    "minggu": 604800, "pekan": 604800, "week": 604800, "woche": 604800, "bulan": 2592000, "month": 2592000,
+}
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    return " ".join(text.split())
+
+
+def _tz_from(spec: str | None) -> timezone | None:
+    """``Z``, ``+0700``, ``+07:00``, ``+07``, ``WIB``, ``GMT+7``, ``UTC+05:30`` -> a fixed offset."""
+    if not spec:
+        return None
+    s = spec.strip().lower().replace(" ", "")
+    m = re.fullmatch(r"([a-z]*)([+-])(\d{1,2}):?(\d\d)?", s)
+    if m:
+        if m.group(1) and m.group(1) not in _ZONES:
+            return None
+        base = _ZONES.get(m.group(1), 0) if m.group(1) else 0
+        sign = 1 if m.group(2) == "+" else -1
+        hours, minutes = int(m.group(3)), int(m.group(4) or 0)
+        if hours > 14 or minutes >= 60:
+            return None
+        return timezone(timedelta(seconds=base + sign * (hours * 3600 + minutes * 60)))
+    if s in _ZONES:
+        return timezone(timedelta(seconds=_ZONES[s]))
+    return None
+
+
+def _make(y: int, m: int, d: int, hh: int | None = None, mm: int | None = None, ss: int | None = None,
+          tz: timezone | None = None) -> ParsedDate | None:
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    try:
+        if hh is None:
+            return ParsedDate(datetime(y, m, d))
+        dt = datetime(y, m, d, hh, mm or 0, ss or 0, tzinfo=tz)
+    except ValueError:  # month 13, 31 February, hour 25 ...
+        return None
+    return ParsedDate(dt, True, tz is not None)
+
+
+def plausible(p: ParsedDate | None, fetched_at: datetime | None = None) -> bool:
+    """Reject impossible dates: before 1990 or (well) after the fetch time (now when unknown)."""
+    if p is None or p.dt.year < MIN_YEAR:
+        return False
+    ref = fetched_at or datetime.now(timezone.utc)
+    limit = (ref.replace(tzinfo=None) if ref.tzinfo else ref) + MAX_FUTURE
+    return p.dt.replace(tzinfo=None) <= limit
+
+
+# --------------------------------------------------------------------------- parsers
+
+def parse_iso(text: str) -> ParsedDate | None:
+    """ISO 8601 and its web variants: ``2022-10-25``, ``2022-10-25T14:05:00.123+0700``, ``2022-10-25 14:05 UTC``,
+    ``20221025T140500Z``, epoch seconds/milliseconds. Only the start of ``text`` is read."""
+    s = text.strip()
+    if not s:
+        return None
+    if _EPOCH.match(s):
+        secs = int(s[:10])
+        return ParsedDate(datetime.fromtimestamp(secs, timezone.utc), True, True)
+    m = _ISO.match(s) or _COMPACT.match(s)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g.get("H") is None:
+        return _make(int(g["y"]), int(g["m"]), int(g["d"]))
+    return _make(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"]), int(g["M"]), int(g["S"] or 0), _tz_from(g["tz"]))
+
+
+def _time_after(text: str, start: int, window: int = 40) -> tuple[int, int, int, timezone | None] | None:
+    """A time of day written just after a date ("24 Oktober 2022 | 14:05 WIB", "Oct 5, 2022, 2:05 p.m. ET")."""
+    seg = text[start:start + window]
+    m = _TIME.search(seg)
+    if not m or not re.fullmatch(r"[\s,|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*",
+                                   seg[:m.start()], re.I):
+        return None
+    return _hms(m)
+
+
+def _time_before(text: str, end: int, window: int = 30) -> tuple[int, int, int, timezone | None] | None:
+    """A time written before the date ("14:05 WIB, 24 Oktober 2022", "2:05 PM ET, Mon October 24, 2022")."""
+    seg = text[max(0, end - window):end]
+    last = None
+    for last in _TIME.finditer(seg):
+        pass
+    if last is None or not re.fullmatch(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*", seg[last.end():]):
+        return None
+    return _hms(last)
+
+
+def _hms(m: re.Match) -> tuple[int, int, int, timezone | None] | None:
+    hh, mm, ss = int(m.group("H")), int(m.group("M")), int(m.group("S") or 0)
+    ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm:
+        if hh > 12 or hh == 0:
+            return None
+        hh = hh % 12 + (12 if ampm == "pm" else 0)
+    if hh > 23:
+        return None
+    if m.group("sep") in ".h" and not (m.group("zone") or ampm):
+        # "14.05" alone is as likely a decimal number as a time; accept it only with a zone or am/pm.
+        pass
+    return hh, mm, ss, _tz_from(m.group("zone"))
+
+
+def _month(name: str) -> int | None:
+    n = name.lower().rstrip(".")
+    return _MONTHS.get(n) or _MONTHS.get(unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode())
+
+
+def find_dates(text: str, *, month_first: bool = False, limit: int = 5) -> list[tuple[int, ParsedDate]]:
+    """Every date written in ``text`` (with its time of day when one is adjacent), as (position, date), in order.
+
+    ``month_first`` resolves ambiguous numeric dates such as 04/05/2022 the US way.
+    """
+    s = _clean(text)
+    found: list[tuple[int, int, ParsedDate]] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in taken)
+
+    def add(m: re.Match, y: int, mo: int | None, d: int) -> None:
+        if mo is None or overlaps(m.start(), m.end()):
+            return
+        t = _time_after(s, m.end()) or _time_before(s, m.start())
+        p = _make(y, mo, d, *t) if t else _make(y, mo, d)
+        if p is None and t:
+            p = _make(y, mo, d)
+        if p is not None:
+            found.append((m.start(), m.end(), p))
+            taken.append((m.start(), m.end()))
+
+    for m in _ISO.finditer(s):
+        p = parse_iso(m.group(0))
+        if p and not overlaps(m.start(), m.end()):
+            if not p.has_time:
+                t = _time_after(s, m.end())
+                if t:
+                    p = _make(p.dt.year, p.dt.month, p.dt.day, *t) or p
+            found.append((m.start(), m.end(), p))
+            taken.append((m.start(), m.end()))
+    for m in _CJK.finditer(s):
+        add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for m in _D_MON_Y.finditer(s):
+        add(m, int(m.group("y")), _month(m.group("mon")), int(m.group("d")))
+    for m in _MON_D_Y.finditer(s):
+        add(m, int(m.group("y")), _month(m.group("mon")), int(m.group("d")))
+    for m in _Y_MON_D.finditer(s):
+        add(m, int(m.group("y")), _month(m.group("mon")), int(m.group("d")))
+    for m in _YMD.finditer(s):
+        add(m, int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for m in _DMY.finditer(s):
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        if len(y) == 2 and m.group("sep") != ".":
+            # "24/10/22" is fine, but two-digit years with "-" or "/" are often scores or fractions: need a time
+            if not (_time_after(s, m.end()) or _time_before(s, m.start())):
+                continue
+        d, mo = (b, a) if (month_first and a <= 12 and b <= 31) or (b > 12 and a <= 12) else (a, b)
+        add(m, int(y), mo, d)
+    found.sort(key=lambda x: x[0])
+    return [(start, p) for start, _, p in found[:limit]]
+
+
+def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
+    """"2 jam lalu", "3 hours ago", "vor 5 Minuten", "kemarin" against the fetch time (None when unknown)."""
+    if fetched_at is None:
+        return None
+    m = _RELATIVE.search(text)
+    if not m:
+        return None
+    if m.group("word"):
+        w = m.group("word").lower()
+        days = 1 if w in ("kemarin", "yesterday", "gestern") else 0
+        return ParsedDate(datetime.combine((fetched_at - timedelta(days=days)).date(), datetime.min.time()))
+    n_raw = (m.group("n") or m.group("n2") or "1").lower()
+    n = int(n_raw) if n_raw.isdigit() else 1
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    secs = next((v for k, v in _UNIT_SECONDS.items() if unit.startswith(k)), None)
+    if secs is None:
+        return None
+    when = fetched_at - timedelta(seconds=n * secs)
+    if secs >= 86400:  # "3 days ago" knows the day, not the time
+        return ParsedDate(datetime.combine(when.date(), datetime.min.time()))
+    return ParsedDate(when, True, when.tzinfo is not None)
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(text: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
+    try:
+        import dateparser
+    except ImportError:  # optional at run time: the regex paths cover the common cases
+        return None
+    try:
+        settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                    "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+        dt = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
+    except Exception:  # dateparser raises assorted errors on junk input
+        log.debug("dateparser failed on %r", text)
+        return None
+    if dt is None:
+        return None
+    has_time = bool(re.search(r"\d[:h.]\d\d", text))
+    return ParsedDate(dt if has_time else datetime(dt.year, dt.month, dt.day), has_time, dt.tzinfo is not None)
+
+
+def parse_date(text: str | None, *, fetched_at: datetime | None = None, month_first: bool = False,
+               languages: tuple[str, ...] | None = None, fallback: bool = True) -> ParsedDate | None:
+    """Parse one date string (a meta value, a ``datetime`` attribute, a visible date line).
+
+    Tries ISO, then written dates, then relative times, and finally ``dateparser`` on short strings.
+    Impossible dates are rejected (None).
+    """
+    if not text:
+        return None
+    s = _clean(str(text))[:300]
+    if not s:
+        return None
+    p = parse_iso(s)
+    if p is None or not plausible(p, fetched_at):
+        hits = find_dates(s, month_first=month_first, limit=3)
+        p = next((q for _, q in hits if plausible(q, fetched_at)), None)
+    if p is None:
+        p = parse_relative(s, fetched_at)
+    if p is None and fallback and 6 <= len(s) <= 60 and re.search(r"\d", s) and not _ISO_SHAPED.match(s):
+        p = _dateparser(s, languages)
+    return p if plausible(p, fetched_at) else None
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/_-]?(?P<m>[01]\d)[/_-]?(?P<d>[0-3]\d)(?:/|[_-]|$)"
+    r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+    r"|/(?P<d3>[0-3]\d)/(?P<m3>[01]\d)/(?P<y3>(?:19|20)\d\d)/")
+_URL_SHORT = re.compile(r"/(?P<y>\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
+
+
+def date_from_url(url: str, fetched_at: datetime | None = None) -> ParsedDate | None:
+    """A publication day written in the URL path: /2022/10/25/, /20221025/, /2022-10-25-slug, /25/10/2022/."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I)
+    for m in _URL_DATE.finditer(path):
+        g = m.groupdict()
+        y, mo, d = (g["y"], g["m"], g["d"]) if g["y"] else (g["y2"], g["m2"], g["d2"]) if g["y2"] else (g["y3"], g["m3"], g["d3"])
+        p = _make(int(y), int(mo), int(d))
+        if plausible(p, fetched_at):
+            return p
+    m = _URL_SHORT.search(path)  # republika-style /16/02/15/ (yy/mm/dd)
+    if m:
+        p = _make(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if plausible(p, fetched_at):
+            return p
+    return None

@@ -1,0 +1,35 @@
+"""From a Scrapy response to an ArticleItem: the one place a fetched page meets the parser."""
+from __future__ import annotations
+
+from scrapy.http import Response
+
+from newsarchive.archive.store import FetchedPage
+from newsarchive.items import ArticleItem
+from newsarchive.parse import parse_article
+from newsarchive.timeutil import utc_now
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def content_type(response: Response) -> str:
+    return (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+
+
+def is_html(response: Response) -> bool:
+    ctype = content_type(response).split(";")[0].strip().lower()
+    if ctype:
+        return ctype in HTML_TYPES
+    return response.body[:512].lstrip().lower().startswith((b"<!doctype html", b"<html"))
+
+
+def fetched_page(response: Response) -> FetchedPage:
+    headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+    return FetchedPage(url=response.url, status=response.status, body=response.body, headers=headers,
+                       fetched_at=utc_now())
+
+
+def article_item(response: Response) -> ArticleItem:
+    page = fetched_page(response)
+    article = parse_article(response.body, response.url, fetched_at=page.fetched_at,
+                            content_type=content_type(response))
+    return ArticleItem(article=article, page=page)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from newsarchive.article import Article
 from newsarchive.cited import find_cited_sources
 from newsarchive.document import Document
 from newsarchive.extract.body import extract_body
-from newsarchive.extract.metadata import extract_metadata
+from newsarchive.extract.metadata import Metadata, extract_metadata
 from newsarchive.language import detect_language
 from newsarchive.profiles import select_profile
 
@@ -23,6 +24,37 @@ def parse_article(html: bytes | str, url: str, *, fetched_at: datetime | None = 
     except Exception:  # a parser bug must not stop a crawl; the page is logged and kept raw in the archive
         log.exception("parser failed on %s", url)
         return Article(url=url, is_article=False)
+
+
+_LISTING_TYPES = {"collectionpage", "website", "searchresultspage", "profilepage", "itemlist", "aboutpage"}
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "backgroundnewsarticle", "posting", "liveblogposting", "report"}
+MIN_BODY_CHARS = 150
+
+
+def _types(doc: Document) -> set[str]:
+    out = set()
+    for obj in doc.jsonld:
+        kinds = obj.get("@type")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if isinstance(kind, str):
+                out.add(kind.lower())
+    return out
+
+
+def looks_like_article(doc: Document, meta: Metadata, body: str) -> bool:
+    """A page is an article when it has a headline and enough text, and nothing says it is a listing."""
+    if not meta.headline or len(body) < MIN_BODY_CHARS:
+        return False
+    if urlsplit(doc.url).path in ("", "/") and not meta.published_at:
+        return False
+    if meta.site_name and meta.headline.casefold() == meta.site_name.casefold():
+        return False  # a home or section page titled with the site's own name
+    types = _types(doc)
+    if types & _LISTING_TYPES and not types & _ARTICLE_TYPES:
+        return False
+    og_type = (doc.meta_first("og:type") or "").lower()
+    return not (og_type in ("website", "profile") and not meta.published_at)
 
 
 def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None) -> Article:
@@ -50,6 +82,6 @@ def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_typ
         tags=meta.tags,
         images=body.images,
         cited_sources=find_cited_sources(body.text, language=language, url=url),
-        is_article=bool(body.text and meta.headline),
+        is_article=looks_like_article(doc, meta, body.text),
         provenance=provenance,
     )

@@ -117,6 +117,8 @@ def tokens_from(text: str, pos: int, limit: int = 9) -> list[re.Match[str]]:
     """Up to ``limit`` tokens from ``pos``, separated by spaces only (punctuation ends the run)."""
     out: list[re.Match[str]] = []
     n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
     while len(out) < limit and pos < n:
         if out:
             gap = _GAP_RE.match(text, pos)
@@ -188,10 +190,10 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
         return []
     names = [first]
     while len(names) < 4:
-        toks = tokens_from(text, names[-1].end, limit=2)
-        if len(toks) < 2 or toks[1].group() not in LIST_WORDS:
+        toks = tokens_from(text, names[-1].end, limit=1)
+        if not toks or toks[0].start() != names[-1].end + 1 or toks[0].group() not in LIST_WORDS:
             break
-        nxt = read_forward(text, toks[1].end(), gaz, allow_lower_known=False)
+        nxt = read_forward(text, toks[0].end(), gaz, allow_lower_known=False)
         if nxt is None:
             break
         head = nxt.surface.split()[0]
@@ -238,6 +240,8 @@ def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name],
         if is_namey(word) or gaz.lookup(word) is not None:
             cur.insert(0, toks[i])
         elif word in CONNECTORS and cur and i > 0 and is_namey(toks[i - 1].group()):
+            cur.insert(0, toks[i])
+        elif word in ("the", "The") and cur:  # "... and the Daily Telegraph"
             cur.insert(0, toks[i])
         elif word in LIST_WORDS and cur:
             groups.insert(0, cur)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import pkgutil
 import sys
 
 from newsarchive import __version__
@@ -15,7 +16,13 @@ from newsarchive.cli.errors import EXIT_USAGE, CLIError
 from newsarchive.runner import SettingError
 from newsarchive.urls import BadURL
 
-COMMANDS = ("scrape", "parse", "crawl", "sql", "demo")
+# Every module named ``<command>_cmd`` in this package is a subcommand; this order is the help's order.
+ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "reparse", "history", "stats", "demo")
+
+
+def _commands() -> list[str]:
+    found = {m.name[:-4] for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
+    return [c for c in ORDER if c in found] + sorted(found - set(ORDER))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMANDS:
+    for name in _commands():
         importlib.import_module(f"newsarchive.cli.{name}_cmd").add_parser(sub)
     return parser
 

@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
     article = parse_article(data, args.url or path.resolve().as_uri())
     print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     if not article.is_article:
-        raise CLIError(f"{path}: not an article (no headline or no text found)", EXIT_USAGE)
+        raise CLIError(f"{path}: not an article (a listing page, or no headline or text found)", EXIT_USAGE)
     return 0

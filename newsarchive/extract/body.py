@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 
 _COMMAS = re.compile(r"[,，、،]")
 _MIN_PARA = 25          # shorter chunks do not vote for a container
-_DECAY = (1.0, 0.5, 0.2, 0.1)  # share of a paragraph's score given to its container and the ones above
+_DECAY = (1.0, 0.5, 1 / 6, 1 / 9, 1 / 12, 1 / 15)  # readability's 1/(3*level) from level 2
+_CLIMB_PROSE = 0.7  # share of prose in what an ancestor adds, for the winner to climb to it
+_JUNK_PENALTY = 2.0  # printable non-prose characters cost this many prose characters when widening  # share of a paragraph's score given to its container and the ones above
 
 
 @dataclass
@@ -107,15 +109,23 @@ def _choose_containers(chunks: list[Chunk], root: etree._Element) -> list[etree.
     score: dict[etree._Element, float] = {}
     text_len: dict[etree._Element, int] = {}
     link_len: dict[etree._Element, int] = {}
+    good: dict[etree._Element, int] = {}   # prose that the renderer would print
+    junk: dict[etree._Element, int] = {}   # short lines that the renderer would print too
     for c in chunks:
         if c.caption:
             continue
         n = len(c.text)
-        # Text and link totals for every ancestor: chunks x depth, cheap (a few thousand additions).
+        kept = _keep(c)
+        prose = kept and n >= _MIN_PARA and c.links * 4 < n
+        # Totals for every ancestor: chunks x depth, cheap (a few thousand additions).
         el = c.owner
         while el is not None:
             text_len[el] = text_len.get(el, 0) + n
             link_len[el] = link_len.get(el, 0) + c.links
+            if prose:
+                good[el] = good.get(el, 0) + n
+            elif kept:
+                junk[el] = junk.get(el, 0) + n
             el = el.getparent()
         if n < _MIN_PARA or c.links * 2 > n:
             continue
@@ -135,12 +145,44 @@ def _choose_containers(chunks: list[Chunk], root: etree._Element) -> list[etree.
             return 0.0
         total = text_len.get(el, 0)
         density = link_len.get(el, 0) / total if total else 0.0
-        return (raw + _class_weight(el)) * (1 - density)
+        # Class hints count fully only once the container holds some prose: a "main-content" div with one
+        # line must not beat the real body.
+        return (raw + _class_weight(el) * min(1.0, raw / 15)) * (1 - density)
 
-    ranked = sorted(score, key=final, reverse=True)
-    best = ranked[0]
-    best_score = final(best)
-    return _widen(best, best_score, final, text_len, link_len)
+    best = max(score, key=final)
+    best = _climb(best, good, junk, text_len)
+    return _widen(best, final(best), final, text_len, link_len)
+
+
+def _is_boundary(el: etree._Element) -> bool:
+    if el.tag == "article" or (el.get("itemprop") or "").lower() == "articlebody":
+        return True
+    cls, ident = el.get("class"), el.get("id")
+    hint = f"{cls} {ident}" if cls and ident else (cls or ident)
+    return bool(hint) and classify_hint(hint)[0]
+
+
+def _climb(best: etree._Element, good: dict, junk: dict, text_len: dict) -> etree._Element:
+    """Go up from the winner to the ancestor that adds the most prose, if what it adds is nearly all prose.
+
+    Bodies split over many small wrappers (one ``<div>`` per paragraph, ads between them) leave the
+    scoring winner holding a fraction of the article; its ancestors hold the rest. The ratio test keeps
+    the climb from reaching the page frame (menus, cookie notices, footers).
+    """
+    g0, t0 = good.get(best, 0), text_len.get(best, 0)
+    out, top = best, g0 - _JUNK_PENALTY * junk.get(best, 0)
+    for anc in best.iterancestors():
+        if anc.tag in ("body", "html") or _is_boundary(out):
+            break  # the markup already names the article: never widen past it (teaser lists, comments)
+        added = text_len.get(anc, 0) - t0
+        if added <= 0:
+            continue
+        if (good.get(anc, 0) - g0) / added < _CLIMB_PROSE:
+            continue
+        v = good.get(anc, 0) - _JUNK_PENALTY * junk.get(anc, 0)
+        if v > top:
+            out, top = anc, v
+    return out
 
 
 def _widen(best, best_score, final, text_len, link_len) -> list[etree._Element]:

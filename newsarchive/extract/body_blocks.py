@@ -34,6 +34,17 @@ def _is_caption(el: etree._Element) -> bool:
     return bool(cls and CAPTION_CLASS.search(cls))
 
 
+def _acts_as_block(el: etree._Element) -> bool:
+    """An inline element used as a container (``<span itemprop="articleBody">`` around ``<div>``s) must own
+    its text, or choosing it as the body would lose the text between its blocks."""
+    if (el.get("itemprop") or "").lower() == "articlebody":
+        return True
+    for child in el:
+        if child.tag in ("div", "p", "table", "ul", "ol", "blockquote", "section"):
+            return True
+    return False
+
+
 def linearize(root: etree._Element) -> list[Chunk]:
     """All text of ``root`` as chunks in document order."""
     chunks: list[Chunk] = []
@@ -44,6 +55,7 @@ def linearize(root: etree._Element) -> list[Chunk]:
     caption_depth = 0
     link_depth = 0
     new_para = True
+    pushed: set[etree._Element] = set()
 
     def flush() -> bool:
         nonlocal buf, buf_links, new_para
@@ -75,10 +87,11 @@ def linearize(root: etree._Element) -> list[Chunk]:
                 had_text = flush()
                 # One <br> ends a line inside the paragraph; two in a row (nothing between) end the paragraph.
                 new_para = not had_text
-            elif tag in BLOCK_TAGS:
+            elif tag in BLOCK_TAGS or (len(el) and _acts_as_block(el)):
                 flush()
                 new_para = True
                 stack.append(el)
+                pushed.add(el)
             elif tag == "a":
                 link_depth += 1
             cap = _is_caption(el)
@@ -87,11 +100,10 @@ def linearize(root: etree._Element) -> list[Chunk]:
             if el.text and tag != "br":
                 add(el.text)
         else:
-            if tag in BLOCK_TAGS and tag != "br":
+            if el in pushed:
                 flush()
                 new_para = True
-                if len(stack) > 1:
-                    stack.pop()
+                stack.pop()
             elif tag == "a":
                 link_depth -= 1
             if caption_flags:

@@ -48,10 +48,11 @@ share sharing sharer social sosmed newsletter subscribe subscription promo promo
 advertisement ad ads adsbygoogle adslot adunit iklan banner popular populer trending mostread mostpopular
 terpopuler breadcrumb breadcrumbs pagination pager navbar menu nav navigation footer masthead cookie cookies
 gdpr consent modal popup overlay outbrain taboola mgid authorbio aboutauthor aboutauthor tag tags taglist label
-labels postlabels postfooter postshare byline meta skip print toolbar tools rating jump readmore morestories
+labels postlabels postfooter postshare byline meta skip toolbar tools rating jump readmore morestories
 signup login visuallyhidden sronly screenreader offscreen inlinerelated boxrelated alsoread nextarticle
 prevarticle postnav topics keywords embed video player gallery slideshow carousel register feedback copyright
 disclaimer lihatjuga simak crosslink recentposts popularposts relatedposts morenews readalso seealso
+tweet twittertweet instagrammedia tiktokembed fbpost
 """.split())
 _NEG_PREFIXES = ("advert", "sponsor", "subscri", "newsletter", "comment", "komentar", "outbrain", "taboola",
                  "breadcrumb", "sidebar", "related", "recommend", "trending", "social", "cookie", "disqus")
@@ -81,7 +82,8 @@ BOILER_LINE = re.compile(
     r"share\s+(?:this|on)|bagikan|sign\s+up\s+for|subscribe\s+to|"
     r"posting\s+komentar|diposting\s+oleh|posted\s+by|label\s*:|labels\s*:|tags?\s*:|topik\s*:|"
     r"editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|photo\s*:|image\s*:|"
-    r"(?:all\s+)?rights\s+reserved|copyright\s*©|©\s*\d{4})\b", re.I)
+    r"(?:all\s+)?rights\s+reserved|copyright\s*©|©\s*\d{4}|"
+    r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse))\b", re.I)
 
 # Short lines made only of these words are furniture (share bars, "Advertisement").
 BOILER_SHORT = re.compile(
@@ -90,10 +92,12 @@ BOILER_SHORT = re.compile(
     r"loading\.*|comments?|\d+\s+comments?|back\s+to\s+top|top|menu|search|close|skip\s+to\s+content)\W*$",
     re.I)
 
+# Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in
+# ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.
 _DROP_XPATH = etree.XPath(
-    "//*[@hidden or contains(translate(@style,'DISPLAYNOE :','displaynoe'),'display:none')"
-    " or contains(@style,'visibility:hidden') or contains(@style,'visibility: hidden')"
-    " or @aria-hidden='true' and not(.//p)]")
+    "//*[(@hidden or contains(translate(@style,'DISPLAYNOE :','displaynoe'),'display:none')"
+    " or contains(translate(@style,'VISBLTYHDN :','visbltyhdn'),'visibility:hidden') or @aria-hidden='true')"
+    " and not(.//p[string-length(normalize-space()) > 80])]")
 _CLASSED = etree.XPath("//*[@class or @id or @itemprop]")
 _FORM_PARAS = etree.XPath("count(.//p)")
 

@@ -85,39 +85,104 @@ def strip_site(title: str, site_names: list[str], host: str) -> str:
     return t.strip() or tidy(title)
 
 
+_QUOTES = re.compile(r"[\"'`´“”‘’«»„‚‹›]")
+_DASHES = re.compile(r"[‐‑‒–—―-]")
+
+
+def fold(text: str) -> str:
+    """A looser key than :func:`norm`: quotes dropped and dashes unified, so "Swift’s" == "Swift's"."""
+    return " ".join(_DASHES.sub("-", _QUOTES.sub("", norm(text))).split())
+
+
+def _kicker_split(text: str) -> str | None:
+    """The part after a short topic label ("Neue Leipziger Schule: Judy Lybke ..."), or None."""
+    m = re.match(r"^([^:]{2,60}?):\s+(.{10,})$", text)
+    if m and len(m.group(1).split()) <= 6:
+        return m.group(2)
+    return None
+
+
+def _is_junk_h1(h1: str, other: str) -> bool:
+    """A section label or logo in <h1> ("News", "Inpicture") next to a real title."""
+    return len(h1.split()) <= 2 and len(other.split()) >= 4 and fold(h1) not in fold(other)
+
+
 def choose_headline(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str],
-                    site_names: list[str], host: str) -> tuple[str | None, str]:
-    """Pick the headline. ``structured``: (source, text) from JSON-LD/itemprop; ``titles``: (source, text) from
-    og:title, twitter:title, <title>; ``h1s``: visible <h1> texts in page order. Returns (headline, provenance)."""
-    cleaned: list[tuple[str, str, str]] = []  # (source, raw, cleaned)
-    for src, raw in structured + titles:
-        raw = tidy(raw)
-        if raw:
-            cleaned.append((src, raw, strip_site(raw, site_names, host)))
-    h1s = [tidy(h) for h in h1s if 3 <= len(tidy(h)) <= 400]
-    title_keys = {norm(c) for _, _, c in cleaned} | {norm(r) for _, r, _ in cleaned}
-    # 1. A visible h1 that equals a (cleaned) title.
-    for h in h1s:
-        if norm(h) in title_keys and not _is_site(h, _site_keys(site_names, host)):
-            return h, "h1"
-    # 2. An h1 that a raw title starts or ends with (title = h1 + site name, or a truncated variant).
-    for h in h1s:
-        nh = norm(h)
-        if len(nh) < 12:
-            continue
-        for _, raw, _ in cleaned:
-            nr = norm(raw)
-            if nr.startswith(nh) or nr.endswith(nh):
-                return h, "h1"
-    # 3. Structured headline, then titles, cleaned. A JSON-LD headline that is only the site name is skipped.
+                    site_names: list[str], host: str, is_news: bool = False,
+                    h2s: list[str] | None = None) -> tuple[str | None, str]:
+    """Pick the headline and say where it came from.
+
+    ``structured``: (source, text) from JSON-LD/itemprop; ``titles``: (source, text) from og:title,
+    twitter:title, <title>; ``h1s``: visible <h1> texts in page order; ``is_news``: the page declares itself
+    an article (JSON-LD article type), whose social title (og:title) is its editorial headline.
+    """
     keys = _site_keys(site_names, host)
-    for src, raw, clean in cleaned:
-        if clean and not _is_site(clean, keys) and len(clean) >= 3:
-            # A title much shorter than a matching h1 (h1 starts with it) is a truncation: use the h1.
-            for h in h1s:
-                if norm(h).startswith(norm(clean).rstrip(".… ")) and len(h) > len(clean):
-                    return h, "h1"
-            return clean, src
-    if h1s:
-        return h1s[0], "h1"
+    cands: list[tuple[str, str]] = []  # (source, cleaned text)
+    for src, raw in structured + titles:
+        clean = strip_site(raw, site_names, host)
+        if clean and len(clean) >= 3 and not _is_site(clean, keys):
+            cands.append((src, clean))
+    h1s = [tidy(h) for h in h1s]
+    h1s = [h for h in h1s if 3 <= len(h) <= 400 and not _is_site(h, keys)]
+    og = next((t for s, t in cands if s == "meta:og:title"), None)
+    ld = next((t for s, t in cands if s.startswith("jsonld")), None)
+    folded = {fold(t): (s, t) for s, t in reversed(cands)}
+
+    # 1. Kicker: a candidate that is another one minus its "Topic: " label is the headline proper.
+    for h in h1s[:2] + [t for _, t in cands]:
+        rest = _kicker_split(h)
+        if rest and fold(rest) in folded and fold(rest) != fold(h):
+            src, text = folded[fold(rest)]
+            return (og if og and fold(og) == fold(rest) and is_news else text), src + "-kicker"
+    for h in h1s[:2]:
+        for s, t in cands:
+            rest = _kicker_split(t)
+            if rest and fold(rest) == fold(h):
+                return h, "h1-kicker"
+
+    # 2. A news page whose og:title is a different headline than its h1: the editorial headline is og:title,
+    #    unless og:title is merely the h1 decorated or cut short.
+    main_h1 = h1s[0] if h1s else None
+    if is_news and og:
+        fo = fold(og)
+        matched = next((h for h in h1s if fold(h) == fo), None)
+        if matched:
+            return og, "meta:og:title=h1"
+        prefix_h1 = next((h for h in h1s if len(fold(h)) >= 12 and (fo.startswith(fold(h)) or fold(h).startswith(fo.rstrip(".… ")))), None)
+        if prefix_h1:
+            # One is a truncation or decoration of the other: the structured headline decides, else the h1.
+            if ld and fold(ld) == fo:
+                return og, "meta:og:title=jsonld"
+            return prefix_h1, "h1"
+        if main_h1 and _is_junk_h1(main_h1, og):
+            return og, "meta:og:title"
+        return og, "meta:og:title"
+
+    # 3. A visible h1 that equals a cleaned title (any punctuation variant): its own form.
+    for h in h1s:
+        if fold(h) in folded:
+            return h, "h1"
+    # 4. An h1 that a title starts or ends with (title = h1 + decoration, or h1 = title + more).
+    for h in h1s:
+        fh = fold(h)
+        if len(fh) < 8:
+            continue
+        for _, t in cands:
+            ft = fold(t).rstrip(".… ")
+            if ft.startswith(fh) or ft.endswith(fh) or (len(ft) >= 12 and fh.startswith(ft)):
+                return h, "h1"
+    # 5. No agreement: a real h1 beats the titles (they are often SEO variants), unless it looks like a label.
+    best_title = ld or og or (cands[0][1] if cands else None)
+    if main_h1 and not (best_title and _is_junk_h1(main_h1, best_title)):
+        return main_h1, "h1"
+    if best_title:
+        src = next(s for s, t in cands if t == best_title)
+        # Without any h1, an h2 that equals a segment of the title is the visible headline.
+        for h in h2s or []:
+            fh = fold(h)
+            if len(fh) >= 5 and any(fh == fold(seg) for seg in _SEP_RE.split(best_title) + [best_title]):
+                return tidy(h), "h2"
+        return best_title, src
+    if h2s:
+        return tidy(h2s[0]), "h2"
     return None, ""

@@ -78,6 +78,7 @@ _DATE_ATTR = ("datetime", "content", "data-datetime", "data-date", "data-publish
 
 _LOWER = "translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
 X_H1 = etree.XPath("//h1")
+X_H2 = etree.XPath("//h2")
 X_ITEMPROP_HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][self::h1 or self::h2]")
 X_CANONICAL = etree.XPath("//link[@rel='canonical' or @rel='Canonical']/@href")
 X_HTML_LANG = etree.XPath("/html/@lang|/html/@xml:lang")
@@ -592,7 +593,9 @@ def _fill_headline(m: Metadata, doc: Document, ld: _JsonLd, profile, fetched_at)
         t = _text(el)
         if t:
             h1s.append(t)
-    headline, src = choose_headline(structured=structured, titles=titles, h1s=h1s,
+    h2s = [] if h1s else [_text(el) for el in X_H2(doc.tree)[:8] if not _in_furniture(el)]
+    is_news = any(_types(o) & ARTICLE_TYPES - {"creativework", "videoobject", "review"} for o in ld.articles)
+    headline, src = choose_headline(structured=structured, titles=titles, h1s=h1s, is_news=is_news, h2s=h2s,
                                     site_names=_site_names(doc, ld, m), host=doc.host)
     if headline:
         m.headline = headline

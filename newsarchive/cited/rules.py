@@ -1,0 +1,136 @@
+"""The trigger phrases that announce a cited source, per language, compiled once.
+
+Each rule names the side the source is on (``fwd``: "dilansir X"; ``back``: "X melaporkan"; ``both``:
+"X, citing Y") and how much evidence the phrase itself carries:
+
+``strong``  the phrase only ever introduces a source ("dilansir", "Sumber:"): any name shape counts;
+``doc``     the phrase names a document or official site ("siaran pers", "laman resmi"): any name
+            counts, including institutions, which are not sources when they merely speak;
+``weak``    the phrase also introduces people ("menurut", "according to", "kepada", "told"): only a
+            known outlet, an outlet-shaped name ("Bangkok Post", "Kompas.com") or a name after an
+            outlet descriptor ("kantor berita X") or a document noun ("laporan X") counts;
+``gaz``     only a gazetteer outlet counts ("Bloomberg News said").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ALL = frozenset({"id", "ms", "en"})
+IDMS = frozenset({"id", "ms"})
+EN = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str
+    direction: str
+    strength: str
+    langs: frozenset[str] = ALL
+
+
+RULES: tuple[Rule, ...] = (
+    # --- Indonesian / Malay -------------------------------------------------------------------
+    Rule("lansir", r"(?i:(?:seperti\s+|sebagaimana\s+)?(?:dilansir|melansir|dikutip|mengutip|memetik|dipetik|menukil"
+         r"|dinukil|disadur|menyadur)(?:\s+(?:dari|daripada|oleh))?)", "fwd", "strong", IDMS),
+    Rule("seperti_lapor", r"(?i:(?:seperti|sebagaimana)\s+(?:dilaporkan|diberitakan|diwartakan|disiarkan)(?:\s+oleh)?)",
+         "fwd", "strong", IDMS),
+    Rule("dilapor", r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan|[Dd]isiarkan)(?:\s+oleh)?|lapor", "fwd", "weak", IDMS),
+    Rule("menurut", r"[Mm]enurut|[Bb]erdasarkan|[Mm]erujuk(?:\s+(?:pada|kepada))?|[Mm]engacu\s+(?:pada|kepada)"
+         r"|(?:[Ss]eperti\s+)?(?:tercantum|tertulis|termuat|dimuat|disebutkan|dijelaskan)\s+(?:dalam|di)",
+         "fwd", "weak", IDMS),
+    Rule("kepada", r"kepada|[Kk]pd", "fwd", "weak", IDMS),
+    Rule("wartawan", r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta|[Tt]ayangan|[Ll]iputan|[Pp]emberitaan"
+         r"|(?:[Dd]alam\s+|[Mm]elalui\s+)?(?:[Ww]awancara|temu\s+bual)\s+(?:dengan|bersama|eksklusif\s+dengan)",
+         "fwd", "weak", IDMS),
+    Rule("laporan", r"[Ll]aporan(?:\s+(?:tahunan|terbaru|terkini|resmi|khusus|investigasi|eksklusif))?", "fwd", "doc", IDMS),
+    Rule("melaporkan", r"melaporkan|memberitakan|mewartakan|mengabarkan|menulis|menyiarkan|menayangkan"
+         r"|melaporkannya|memaparkan\s+laporan", "back", "weak", IDMS),
+    # --- English -------------------------------------------------------------------------------
+    Rule("according", r"[Aa]ccording\s+to", "fwd", "weak", EN),
+    Rule("told", r"told|tells|telling|(?:speaking|spoke|talking|talked)\s+to|(?:[Ii]n\s+)?an?\s+(?:exclusive\s+)?interview"
+         r"\s+with|interviewed\s+by|in\s+comments\s+to|in\s+a\s+statement\s+to", "fwd", "weak", EN),
+    Rule("citing", r",?\s*citing|[Cc]ited\s+by|(?:as\s+)?quoted\s+by|quoting", "both", "weak", EN),
+    Rule("reported_by", r"(?:first\s+|as\s+|originally\s+|previously\s+)?(?:reported|broadcast|aired|revealed)\s+by"
+         r"|[Ff]ootage\s+(?:from|broadcast\s+by|aired\s+by)", "fwd", "strong", EN),
+    Rule("published_by", r"published\s+by|released\s+by|issued\s+by|posted\s+by", "fwd", "weak", EN),
+    Rule("files", r"[Ww]ith\s+files\s+from|[Ww]ith\s+reporting\s+from", "fwd", "strong", EN),
+    Rule("reported", r"(?:has\s+|had\s+|have\s+)?(?:reported|reports|wrote|writes|broadcast|revealed|aired)", "back", "weak", EN),
+    Rule("said", r"said|says|added|noted", "back", "gaz", EN),
+    Rule("reporter", r"reporters?|journalists?|correspondents?|witnesses|witness|tally|calculations|poll|survey|report"
+         r"|footage|analysis|investigation", "back", "gaz", EN),
+    # --- any language: documents, "Sumber:" lines, "via" -------------------------------------------
+    Rule("doc", r"siaran\s+pers|keterangan\s+(?:pers|resmi|tertulis)|kenyataan(?:\s+media|\s+rasmi)?"
+         r"|(?:laman|situs|portal)(?:\s+web)?\s+(?:resmi|rasmi)|surat\s+edaran|press\s+release|news\s+release"
+         r"|annual\s+report|(?:data|figures|statistics)\s+(?:from|by|dari)|data", "fwd", "doc"),
+    Rule("source_line", r"(?:Sumber|SUMBER|Source|SOURCE|Sources|Sumber\s+berita|Sumber\s+artikel)\s*:", "fwd", "strong"),
+    Rule("via_paren", r"\(\s*(?:via|Via|VIA)", "fwd", "strong"),
+    Rule("via", r"via", "fwd", "weak"),
+)
+
+_BOUND = r"(?<![\w@])"
+TRIGGER_RE = re.compile("|".join(f"{_BOUND}(?P<{r.name}>{r.pattern})(?![\\w])" for r in RULES))
+RULE_BY_NAME = {r.name: r for r in RULES}
+
+# Words consumed between a forward trigger and the name.  DOC words make any name acceptable
+# ("menurut siaran pers Pelindo"); OUTLET words make an unknown name an outlet ("kantor berita X").
+DOC_WORDS = frozenset(
+    """laporan laporannya siaran keterangan kenyataan data informasi surat edaran dokumen rilis publikasi
+    survei riset studi kajian laman situs portal website web report reports statement statements press
+    release survey study filing analysis figures research memo document notice site page tally
+    statistics""".split()
+)
+OUTLET_WORDS = frozenset(
+    """kantor agensi berita media harian akhbar koran surat kabar majalah tabloid stasiun stesen televisi
+    televisyen tv radio newspaper broadcaster outlet magazine daily channel network agency wire news
+    service portal tabloid""".split()
+)
+FILLER_WORDS = frozenset(
+    """the a an sebuah satu its their his her di dari daripada oleh yang resmi rasmi resminya rasminya
+    tahunan terbaru terkini tertulis pers bersama milik by from of on in published released issued
+    compiled posted dirilis diterbitkan dikeluarkan dipublikasikan dimuat diunggah asal setempat tempatan
+    lokal internasional nasional online daring kabar pada kepada to new latest annual official joint
+    weekly monthly""".split()
+)
+_WORD_AT_RE = re.compile(r"[ \t]*([a-z]+)\b")
+
+
+def consume_descriptors(text: str, pos: int) -> tuple[int, bool, bool]:
+    """Skip lower-case descriptor words after a trigger: (new position, saw document, saw outlet word)."""
+    doc = outlet = False
+    for _ in range(7):
+        m = _WORD_AT_RE.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if word in DOC_WORDS:
+            doc = True
+        elif word in OUTLET_WORDS:
+            outlet = True
+        elif word not in FILLER_WORDS:
+            break
+        pos = m.end()
+    return pos, doc, outlet
+
+
+# Chains: "dilansir detikFinance dari Bloomberg", "Liputan6.com yang mengutip The Guardian".
+CHAIN_RE = re.compile(
+    r"(?:[ \t]*,)?[ \t]+(?:yang[ \t]+)?(?:juga[ \t]+)?(?P<verb>mengutip|melansir|memetik|menukil|dikutip[ \t]+dari"
+    r"|dilansir[ \t]+dari|citing|quoting|via|dari|daripada|from)(?:[ \t]+dari)?(?![\w])"
+)
+STRONG_CHAIN_VERBS = frozenset({"mengutip", "melansir", "memetik", "menukil", "citing", "quoting", "via"})
+
+# Datelines: "Jakarta (ANTARA) -", "KUALA LUMPUR, 12 Mac (Bernama) --", "(Antara/PRNewswire) --".
+DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*[^\n()]{0,60}?\((?P<ag>[A-Za-z][\w.&' -]{0,30}(?:[ \t]*/[ \t]*[A-Za-z][\w.&' -]{0,30}){0,3})\)"
+    r"[ \t]*(?:[-\u2013\u2014]{1,2}|:)(?=[ \t\n])"
+)
+# Own-site style dateline of another outlet: "Liputan6.com, Jakarta -" (syndicated copy).
+OUTLET_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<o>[A-Za-z][\w.-]{1,40}(?:[ \t][A-Z][\w.-]{1,20}){0,2}),[ \t]+[A-Z][A-Za-z .]{1,30}?[ \t]*[-\u2013\u2014]{1,2}[ \t]"
+)
+# A bare agency credit closing a paragraph: "... di tempat pengungsian. (AFP)".
+END_CREDIT_RE = re.compile(r"\((?P<ag>[A-Za-z][\w.&' -]{0,30}(?:/[A-Za-z][\w.&' -]{0,30}){0,2})\)[ \t]*$", re.M)
+# A headline credit: "Thailand extends visa-free stays ...: The Nation".
+HEADLINE_CREDIT_RE = re.compile(r"(?m)^(?P<head>[^\n:]{15,200}):[ \t]+(?P<o>[A-Z][^\n:.!?]{1,40}?)[ \t]*$")

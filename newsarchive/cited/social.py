@@ -1,0 +1,77 @@
+"""Social-media sources: an account's @handle where given, else the platform.
+
+"melalui akun Instagram resminya, @dishub.palembang" -> "@dishub.palembang";
+"dalam sebuah unggahan Facebook" / "in a post on X" -> "Facebook" / "X".
+A handle counts only with an account/platform word shortly before it (a bare "@band" in a quoted
+bio is not a source); private messaging (WhatsApp, SMS) is not a source; photo credits
+("Foto: Instagram/@x") are excluded by the caller's blocked zones.
+"""
+from __future__ import annotations
+
+import re
+
+PLATFORMS = {
+    "Instagram": "Instagram", "IG": "Instagram", "Insta": "Instagram", "Instastory": "Instagram",
+    "Facebook": "Facebook", "FB": "Facebook",
+    "X": "X", "Twitter": "X",
+    "TikTok": "TikTok", "Tiktok": "TikTok",
+    "YouTube": "YouTube", "Youtube": "YouTube",
+    "Threads": "Threads", "Telegram": "Telegram", "LinkedIn": "LinkedIn", "Weibo": "Weibo",
+    "Truth Social": "Truth Social", "Bluesky": "Bluesky", "Reddit": "Reddit", "Snapchat": "Snapchat",
+}
+_PLAT = "|".join(sorted((re.escape(p) for p in PLATFORMS), key=len, reverse=True))
+
+HANDLE_RE = re.compile(r"(?<![\w@.])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
+# What must precede a handle (within the same clause) for it to be a cited account.
+_HANDLE_CUE_RE = re.compile(
+    rf"(?:\b(?:akun|akaun|account|handle|profil|profile|kanal|channel|laman|page|halaman|username)\b|(?<![\w])(?:{_PLAT})(?![\w]))"
+    r"(?:[ \t,(:]+[\w'\u2019-]+){0,3}[ \t,(:]*$"
+)
+# A platform named as the channel a statement came through.
+PLATFORM_RE = re.compile(
+    r"(?:\b(?:unggahan|unggah|diunggah|mengunggah|postingan|posting|unggahannya|postingannya|hantaran|kiriman|cuitan"
+    r"|kicauan|twit|tweet|cuit|video|kanal|saluran|siaran\s+langsung|siaran\s+live|live|story|stories|status|akun"
+    r"|akaun|laman|halaman|posted|posts?|tweeted|wrote|statement|message|livestream|video|account|page|channel"
+    r"|shared|announced)\b(?:[ \t]+[^\s.,;:!?@()]+){0,5}?[ \t]+(?:di|pada|melalui|lewat|menerusi|dalam|via|ke|on|to"
+    r"|in|at)?[ \t]*(?:its|his|her|their|the|a|an)?[ \t]*(?:official[ \t]+|verified[ \t]+)?"
+    r"|\b(?:melalui|lewat|menerusi|via)[ \t]+)"
+    rf"(?P<p>{_PLAT})(?![\w@/-])"
+)
+# Single-letter "X" only counts right after a strong cue ("post on X", "akun X").
+_X_CUE_RE = re.compile(r"(?:\bon|\bdi|\bakun|\bakaun|\bvia|\bmelalui|\blewat|\bmenerusi)[ \t]+(?:its[ \t]+|their[ \t]+)?$")
+
+
+def find_social(text: str) -> list[tuple[int, int, str, int]]:
+    """(name start, name end, name, evidence start) for every social-media source in ``text``."""
+    out: list[tuple[int, int, str, int]] = []
+    handle_clauses: list[tuple[int, int]] = []
+    for m in HANDLE_RE.finditer(text):
+        lo = max(0, m.start() - 60)
+        cue = _HANDLE_CUE_RE.search(text, lo, m.start())
+        if cue is None:
+            continue
+        name = "@" + m.group("h")
+        out.append((m.start(), m.end(), name, cue.start()))
+        handle_clauses.append((cue.start(), m.end()))
+    for m in PLATFORM_RE.finditer(text):
+        p = m.group("p")
+        start = m.start("p")
+        if p == "X" and not _X_CUE_RE.search(text, max(0, start - 20), start):
+            continue
+        # The platform of an account already reported by its handle is not a second source.
+        if any(lo - 5 <= start <= hi + 20 for lo, hi in handle_clauses):
+            continue
+        if HANDLE_RE.match(text, _skip_to_handle(text, m.end())):
+            continue
+        out.append((start, m.end("p"), PLATFORMS[p], m.start()))
+    return out
+
+
+_TO_HANDLE_RE = re.compile(
+    r"[ \t,(]*(?:(?:account|akun|akaun|resmi(?:nya)?|pribadi(?:nya)?|miliknya|rasmi|official)[ \t,]*)*"
+)
+
+
+def _skip_to_handle(text: str, pos: int) -> int:
+    """Position of the next handle if only an account word, commas or spaces stand before it."""
+    return _TO_HANDLE_RE.match(text, pos).end()

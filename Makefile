@@ -3,9 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench clean system
 
-install: $(VENV)/.installed
+install: system $(VENV)/.installed
+
+# The PostgreSQL server binaries: the suite runs the archive tests against a throwaway server too
+# (tests/pg.py). Installed from Debian's packages when initdb is missing; CI runs as root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends postgresql; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

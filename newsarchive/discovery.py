@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -17,6 +17,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
                           huge_tree=False, load_dtd=False)
 FEED_PATHS = ("/feeds/posts/default", "/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml")
 SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
+
+
+def _usable(url: str) -> bool:
+    """A real http(s) URL, not text a broken feed's recovery left in a link element."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
 
 
 @dataclass(frozen=True)
@@ -30,11 +36,19 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
 
-def _xml(body: bytes) -> etree._Element | None:
+def _xml(body: bytes, base: str = "") -> etree._Element | None:
     try:
         root = etree.fromstring(body.lstrip(), parser=_PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        log.info("unreadable XML skipped: %s", exc)
+        log.info("unreadable XML skipped: %s: %s", base, exc)
+        return None
+    if root is None:
+        return None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        # Sitemaps and feeds never need entities of their own; declaring some is an XML bomb or an XXE
+        # probe. The parser expands and fetches nothing anyway, but the half-read URLs are worthless too.
+        log.warning("XML declaring entities refused (a bomb or an external entity?): %s", base)
         return None
     return root
 
@@ -43,14 +57,14 @@ def robots_sitemaps(text: str, base: str) -> list[str]:
     out = []
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key.strip().lower() == "sitemap" and value.strip():
+        if key.strip().lower() == "sitemap" and value.strip() and _usable(urljoin(base, value.strip())):
             out.append(urljoin(base, value.strip()))
     return out
 
 
 def parse_sitemap(body: bytes, base: str) -> tuple[str, list[Link]]:
     """Return ``("index", sitemaps)`` or ``("urlset", pages)``; ``("", [])`` for anything else."""
-    root = _xml(body)
+    root = _xml(body, base)
     if root is None:
         return "", []
     kind = _local(root.tag)
@@ -70,14 +84,14 @@ def parse_sitemap(body: bytes, base: str) -> tuple[str, list[Link]]:
                 lastmod = lastmod or text
             elif name == "title" and text:
                 title = text
-        if loc:
+        if loc and _usable(urljoin(base, loc)):
             links.append(Link(urljoin(base, loc), lastmod, title))
     return ("index" if kind == "sitemapindex" else "urlset"), links
 
 
 def parse_feed(body: bytes, base: str) -> list[Link]:
     """Entries of an RSS 2.0, RSS 1.0 or Atom feed (Blogger's /feeds/posts/default included)."""
-    root = _xml(body)
+    root = _xml(body, base)
     if root is None or _local(root.tag) not in ("rss", "feed", "rdf"):
         return []
     links = []
@@ -97,6 +111,6 @@ def parse_feed(body: bytes, base: str) -> list[Link]:
                 updated = updated or child.text.strip()
             elif name == "title":
                 title = (child.text or "").strip() or None
-        if url:
+        if url and _usable(urljoin(base, url)):
             links.append(Link(urljoin(base, url), updated, title))
     return links

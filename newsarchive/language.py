@@ -81,6 +81,31 @@ def language_from_markup(doc: "Document", with_source: bool = False):
     return found if with_source else found[0]
 
 
+def classify(text: str) -> tuple[str | None, float]:
+    """(ISO 639-1 code, probability) of ``text`` by py3langid, or (None, 0.0) for too little text."""
+    sample = " ".join((text or "").split()[:400])
+    if len(sample) < 40:
+        return None, 0.0
+    lang, prob = _identifier().classify(sample)
+    return lang, float(prob)
+
+
+def choose_language(declared: str | None, sample: str, host: str | None = None) -> tuple[str | None, str]:
+    """Reconcile the declared language with the text's. Templates often keep ``lang="en"`` on pages written in
+    another language, so a confident reading of enough text overrules the markup; a short or ambiguous text
+    defers to it. Returns (code, reason)."""
+    detected, prob = classify(sample)
+    detected = refine_by_host(detected, host)
+    if declared and detected and detected != declared and prob >= 0.9 and len(sample) >= 200 \
+            and {declared, detected} != {"id", "ms"}:
+        return detected, "content"
+    if declared:
+        return declared, "markup"
+    if detected and prob >= 0.5:
+        return detected, "content"
+    return None, ""
+
+
 def detect_language(text: str, host: str | None = None) -> str | None:
     """Return the ISO 639-1 code of ``text``, or None when there is too little text to tell."""
     sample = " ".join((text or "").split()[:400])

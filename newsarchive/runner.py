@@ -13,12 +13,13 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from newsarchive.errors import UserError
 from newsarchive.items import ArticleItem
 
 log = logging.getLogger(__name__)
 
 
-class SettingError(ValueError):
+class SettingError(UserError, ValueError):
     """A ``-s`` option that is not NAME=VALUE."""
 
 
@@ -27,9 +28,15 @@ class RunReport:
     items: list[ArticleItem] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)  # url -> reason
     stats: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""  # why the spider closed: finished, max_pages, shutdown...
 
     def count(self, result: str) -> int:
         return int(self.stats.get(f"newsarchive/{result}", 0))
+
+    def counts(self) -> dict[str, int]:
+        """What a ``crawl_runs`` row and the summary line report."""
+        return {"new": self.count("new"), "updated": self.count("updated"),
+                "unchanged": self.count("unchanged"), "failed": len(self.failures)}
 
 
 def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
@@ -54,7 +61,10 @@ def build_settings(db: str, overrides: dict[str, str]) -> Settings:
     return settings
 
 
-def run_spider(urls: list[str], settings: Settings, *, follow: bool) -> RunReport:
+def run_spider(urls: list[str], settings: Settings, *, follow: bool, collect: bool = True,
+               **spider_args: Any) -> RunReport:
+    """Crawl and wait. ``collect=False`` keeps no items in memory (long crawls only need the counts);
+    ``spider_args`` go to the spider (``sites``, ``since``, ``max_pages``, ``resume_since``)."""
     report = RunReport()
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("article")
@@ -63,8 +73,13 @@ def run_spider(urls: list[str], settings: Settings, *, follow: bool) -> RunRepor
         if isinstance(item, ArticleItem):
             report.items.append(item)
 
-    crawler.signals.connect(scraped, signal=signals.item_scraped)
-    process.crawl(crawler, urls=urls, follow="1" if follow else "0")
+    def closed(reason: str, **_: Any) -> None:
+        report.reason = reason
+
+    if collect:
+        crawler.signals.connect(scraped, signal=signals.item_scraped)
+    crawler.signals.connect(closed, signal=signals.spider_closed)
+    process.crawl(crawler, urls=urls, follow="1" if follow else "0", **spider_args)
     process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     report.stats = dict(stats)

@@ -28,8 +28,21 @@ RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
-# A crawl opens no listening port of its own.
-EXTENSIONS = {"scrapy.extensions.remote_control.RemoteControl": None}
+EXTENSIONS = {
+    # A crawl opens no listening port of its own.
+    "scrapy.extensions.remote_control.RemoteControl": None,
+    "newsarchive.progress.Progress": 500,
+    "newsarchive.runrecord.RunRecorder": 510,
+}
+# Crawl state (which articles are known, their ETags) lives behind Scrapy's interfaces: a dupefilter and a
+# downloader middleware, which a shared scheduler (scrapy-redis) can carry later.
+DUPEFILTER_CLASS = "newsarchive.middlewares.dupefilter.IncrementalDupeFilter"
+DOWNLOADER_MIDDLEWARES = {
+    # After RedirectMiddleware (600) on the way out, before it on the way back: a 304 is ours.
+    "newsarchive.middlewares.conditional.ConditionalGetMiddleware": 650,
+}
+# Many sites in one run: the next request goes to the least busy site rather than the oldest in line.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = "INFO"
 
@@ -41,5 +54,28 @@ ITEM_PIPELINES = {
 
 # Where StorePipeline writes: a file path or a SQLAlchemy URL.
 NEWSARCHIVE_DB = str(DEFAULT_DB)
-# The crawl spider's bound on article pages per run (0 = no bound).
+# StorePipeline writes this many articles per transaction, or what it has every FLUSH_SECONDS.
+NEWSARCHIVE_STORE_BATCH = 50
+NEWSARCHIVE_STORE_FLUSH_SECONDS = 0.5
+# The crawl spider's bound on HTML pages fetched per run (0 = no bound); `crawl --max-pages`.
 NEWSARCHIVE_MAX_PAGES = 0
+# Named sites for `newsarchive crawl NAME` (default data/sites.toml); `crawl --sites FILE`.
+NEWSARCHIVE_SITES_FILE = ""
+
+# Incremental crawling: a known article is fetched again only when a sitemap lastmod or feed updated time
+# is later than our last fetch, or when it is a recent article due for a revisit (below); re-fetches are
+# conditional (ETag / Last-Modified), and a 304 stores nothing. 0 turns all of it off (every page fetched).
+NEWSARCHIVE_INCREMENTAL = True
+# Revisit policy: articles published in the last REVISIT_DAYS days are fetched again (conditionally) when
+# last fetched over REVISIT_HOURS hours ago, to catch corrections. REVISIT_DAYS = 0 turns revisits off.
+NEWSARCHIVE_REVISIT_DAYS = 2
+NEWSARCHIVE_REVISIT_HOURS = 6
+# Fetch every known article again (still conditionally); `crawl --refresh`.
+NEWSARCHIVE_REFRESH = False
+
+# Live progress line on stdout: "auto" (only when stdout is a terminal), "1" or "0".
+NEWSARCHIVE_PROGRESS = "auto"
+NEWSARCHIVE_PROGRESS_INTERVAL = 1.0
+# The crawl_runs row the CLI opened for this run (0 = none), kept current every RUN_UPDATE_INTERVAL s.
+NEWSARCHIVE_RUN_ID = 0
+NEWSARCHIVE_RUN_UPDATE_INTERVAL = 10.0

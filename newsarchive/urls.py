@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from newsarchive.errors import UserError
+
 _TRACKING = re.compile(
     r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|_ga|igshid|ref_src|cmpid|src|ref|rss|"
     r"amp|m|spm|share)$", re.I)
 
 
-class BadURL(ValueError):
+class BadURL(UserError, ValueError):
     """A URL the crawler cannot fetch; the message is one line for the user."""
 
 

@@ -1,10 +1,20 @@
-"""Write each Article and its raw page to the archive named by the ``NEWSARCHIVE_DB`` setting."""
+"""Write each Article and its raw page to the archive named by the ``NEWSARCHIVE_DB`` setting.
+
+Articles are written in batches (``Archive.save_many``, one transaction per batch): a transaction per
+article cost more than parsing it. An item waits, as a Deferred, until its batch is written, so its
+``result`` (new/updated/unchanged) and the run's counts are right when Scrapy reports it scraped. A batch
+is written when it is full or ``NEWSARCHIVE_STORE_FLUSH_SECONDS`` old, and when the spider closes; a
+killed run loses at most one unwritten batch, whose pages the next run fetches again (they are not known).
+"""
 from __future__ import annotations
 
 import logging
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from twisted.internet import task
+from twisted.internet.defer import Deferred
 
 from newsarchive.archive import Archive
 from newsarchive.items import ArticleItem
@@ -13,29 +23,64 @@ log = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, target: str, crawler: Crawler) -> None:
+    def __init__(self, target: str, crawler: Crawler, batch: int, flush_seconds: float) -> None:
         self.target = target
         self.stats = crawler.stats
+        self.batch = max(1, batch)
+        self.flush_seconds = flush_seconds
         self.archive: Archive | None = None
+        self.pending: list[tuple[ArticleItem, Deferred[ArticleItem]]] = []
+        self.timer: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "StorePipeline":
         target = crawler.settings.get("NEWSARCHIVE_DB")
         if not target:
             raise NotConfigured("NEWSARCHIVE_DB is empty: nothing will be stored")
-        return cls(target, crawler)
+        pipeline = cls(target, crawler, crawler.settings.getint("NEWSARCHIVE_STORE_BATCH", 50),
+                       crawler.settings.getfloat("NEWSARCHIVE_STORE_FLUSH_SECONDS", 0.5))
+        # Written before spider_closed handlers (crawl_runs, the summary) read the counts.
+        crawler.signals.connect(pipeline.flush, signal=signals.spider_idle)
+        return pipeline
 
     def open_spider(self) -> None:
         self.archive = Archive(self.target)
+        self.timer = task.LoopingCall(self.flush)
+        self.timer.start(self.flush_seconds, now=False)
 
     def close_spider(self) -> None:
+        if self.timer and self.timer.running:
+            self.timer.stop()
+        self.flush()
         if self.archive:
             self.archive.close()
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
-        assert self.archive is not None
-        result = self.archive.save(item.article, item.page)
-        item.result = result.value
-        self.stats.inc_value(f"newsarchive/{result.value}")
-        log.info("%s %s", result.value, item.article.url)
-        return item
+    def process_item(self, item: ArticleItem) -> Deferred[ArticleItem]:
+        done: Deferred[ArticleItem] = Deferred()
+        self.pending.append((item, done))
+        if len(self.pending) >= self.batch:
+            self.flush()
+        return done
+
+    def flush(self, **_: object) -> None:
+        if not self.pending or self.archive is None:
+            return
+        chunk, self.pending = self.pending, []
+        try:
+            results = self.archive.save_many([(item.article, item.page) for item, _ in chunk])
+        except Exception:  # one bad article must not lose its batch: write them one by one
+            log.warning("batch of %d articles failed; saving them one by one", len(chunk), exc_info=True)
+            for item, done in chunk:
+                try:
+                    self.saved(item, self.archive.save(item.article, item.page).value, done)
+                except Exception as exc:
+                    done.errback(exc)
+            return
+        for (item, done), result in zip(chunk, results):
+            self.saved(item, result.value, done)
+
+    def saved(self, item: ArticleItem, result: str, done: Deferred[ArticleItem]) -> None:
+        item.result = result
+        self.stats.inc_value(f"newsarchive/{result}")
+        log.info("%s %s", result, item.article.url)
+        done.callback(item)

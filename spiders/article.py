@@ -1,24 +1,35 @@
-"""The ``article`` spider: one-off scrapes (``follow=0``) and whole-site crawls of the start URLs' hosts.
+"""The ``article`` spider: one-off scrapes (``follow=0``) and incremental crawls of sites.
 
-Discovery order for a crawl: robots.txt Sitemap lines and the usual sitemap paths, the usual feed paths
-(Blogger's ``/feeds/posts/default`` included), then the start page and links between pages, staying on
-the start URLs' hosts. Article pages become items; index, label, search and static pages are only followed.
+A crawl starts, per site, from robots.txt ``Sitemap:`` lines, the site's sitemaps and feeds (and the usual
+sitemap and feed paths, Blogger's ``/feeds/posts/default`` included), and its start pages; it then follows
+links between pages, staying on the site. Article pages become items; index, label, search, static and
+error pages are only followed; non-HTML responses are never parsed.
+
+Which known articles to fetch again is decided by the dupefilter (``newsarchive.middlewares``) from the
+``na_*`` request meta set here: ``na_page`` (an HTML page that may be an article) and ``na_updated`` (the
+sitemap ``lastmod`` / feed ``updated`` that came with the link).
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
-from scrapy.http import Request, Response
+from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
+from newsarchive.crawlstate import pages_fetched_since, parse_when, state_for
 from newsarchive.discovery import FEED_PATHS, SITEMAP_PATHS, parse_feed, parse_sitemap, robots_sitemaps
+from newsarchive.middlewares.conditional import NotModified
 from newsarchive.responses import article_item, is_html
+from newsarchive.sites import Site, adhoc_site, load_sites
 from newsarchive.urls import canonicalize
 
 log = logging.getLogger(__name__)
@@ -28,84 +39,203 @@ def _flag(value: Any) -> bool:
     return str(value).strip().lower() not in ("0", "false", "no", "off", "")
 
 
+def _list(value: Iterable[Any] | str | None) -> list[Any]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return list(value or [])
+
+
 class ArticleSpider(scrapy.Spider):
     name = "article"
 
     def __init__(self, url: str | None = None, urls: Iterable[str] | str | None = None, follow: Any = "1",
-                 **kwargs: Any) -> None:
+                 sites: Iterable[Site] | None = None, since: datetime | str | None = None,
+                 max_pages: int | str = 0, resume_since: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        given = [url] if url else []
-        if isinstance(urls, str):
-            given += urls.split(",")
-        elif urls:
-            given += list(urls)
-        self.start_urls = [u.strip() for u in given if u and u.strip()]
+        self.start_urls = [u for u in ([url] if url else []) + _list(urls) if u]
         self.follow = _flag(follow)
-        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls} - {""})
-        # Host filtering is done here, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
+        self.sites: list[Site] = list(sites or []) + [adhoc_site(u) for u in self.start_urls if self.follow]
+        self.since = parse_when(since) if isinstance(since, str) else since
+        self.max_pages = int(max_pages or 0)
+        self.resume_since = resume_since
+        self.pages = 0  # HTML pages handled, for max_pages
+        # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
+        self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
+        # Host filtering is done by Site.owns, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
         self.links = LinkExtractor(deny_extensions=[], unique=True)
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ArticleSpider":
+        if isinstance(kwargs.get("sites"), str):  # `scrapy crawl article -a sites=a,b`: names in the sites file
+            known = load_sites(crawler.settings.get("NEWSARCHIVE_SITES_FILE") or None)
+            kwargs["sites"] = [known[name] for name in _list(kwargs["sites"])]
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if not spider.max_pages:
+            spider.max_pages = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES")
+        return spider
+
+    def archive_sites(self) -> list[str]:
+        """``articles.site`` values (host without www., no port) of the crawled sites."""
+        return sorted({h.split(":")[0] for s in self.sites for h in s.netlocs})
+
+    def site_for(self, url: str) -> Site | None:
+        return next((s for s in self.sites if s.owns(url)), None)
+
+    # -- start ---------------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
-        for url in self.start_urls:
-            if not self.follow:
+        if not self.follow:
+            for url in self.start_urls:
                 yield Request(url, callback=self.parse_page, errback=self.failed, dont_filter=True,
                               meta={"explicit": True})
-                continue
-            root = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}"
-            yield Request(urljoin(root, "/robots.txt"), callback=self.parse_robots, errback=self.ignore,
-                          meta={"handle_httpstatus_all": True})
-            for path in SITEMAP_PATHS:
-                yield Request(urljoin(root, path), callback=self.parse_sitemap, errback=self.ignore)
-            for path in FEED_PATHS:
-                yield Request(urljoin(root, path), callback=self.parse_feed, errback=self.ignore)
-            yield Request(canonicalize(url), callback=self.parse_page, errback=self.failed)
+            return
+        for site in self.sites:
+            for request in self.site_requests(site):
+                yield request
+        if self.resume_since:
+            for request in self.resume_requests():
+                yield request
 
-    # -- discovery -------------------------------------------------------------------------------------------
+    def site_requests(self, site: Site) -> Iterator[Request]:
+        meta = {"na_site": site.name}
+        for root in site.roots:
+            yield Request(urljoin(root, "/robots.txt"), callback=self.parse_robots, errback=self.ignore,
+                          meta=meta | {"handle_httpstatus_all": True})
+            if site.probe:
+                # Probes: most are missing on any one site, so their absence is not worth a word.
+                probe = meta | {"na_probe": True}
+                for path in SITEMAP_PATHS:
+                    yield Request(urljoin(root, path), callback=self.parse_sitemap, errback=self.ignore, meta=probe)
+                for path in FEED_PATHS:
+                    yield Request(urljoin(root, path), callback=self.parse_feed, errback=self.ignore, meta=probe)
+        for url in site.sitemaps:
+            yield Request(url, callback=self.parse_sitemap, errback=self.failed, meta=meta)
+        for url in site.feeds:
+            yield Request(url, callback=self.parse_feed, errback=self.failed, meta=meta)
+        for url in site.start_urls:
+            # Start pages are fetched every run whatever the archive holds: they are how news is found.
+            yield Request(canonicalize(url), callback=self.parse_page, errback=self.failed, dont_filter=True,
+                          meta=meta | {"na_start": True})
+
+    def resume_requests(self) -> Iterator[Request]:
+        """An interrupted run stored articles whose links it may never have followed: follow them now,
+        from the stored copies, so that nothing only they lead to is lost."""
+        state = state_for(self.crawler)
+        if state is None:
+            return
+        count = 0
+        for url, body, ctype in pages_fetched_since(state.engine, self.resume_since, self.archive_sites()):
+            response = HtmlResponse(url, body=body, headers={"Content-Type": ctype or "text/html"})
+            count += 1
+            yield from self.follow_links(response)
+        log.info("resuming an interrupted run: following links of %d stored pages", count)
+
+    # -- discovery -----------------------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterable[Request]:
         if response.status != 200:
             return
         for sitemap in robots_sitemaps(response.text, response.url):
-            yield Request(sitemap, callback=self.parse_sitemap, errback=self.ignore)
+            if self.site_for(sitemap):
+                yield Request(sitemap, callback=self.parse_sitemap, errback=self.ignore,
+                              meta={"na_site": response.meta.get("na_site")})
+
+    def too_old(self, when: str | None) -> bool:
+        moment = parse_when(when)
+        return bool(self.since and moment and moment < self.since)
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         kind, links = parse_sitemap(response.body, response.url)
+        if not kind:
+            if not response.meta.get("na_probe"):
+                log.warning("not a sitemap, skipped: %s", response.url)
+                self.crawler.stats.inc_value("newsarchive/bad_sitemap")
+            return
         for link in links:
+            if self.too_old(link.updated) or not self.site_for(link.url):
+                continue
             if kind == "index":
-                yield Request(link.url, callback=self.parse_sitemap, errback=self.ignore)
+                yield Request(link.url, callback=self.parse_sitemap, errback=self.failed)
             else:
-                yield self.page_request(link.url)
+                yield self.page_request(link.url, link.updated)
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
-        for link in parse_feed(response.body, response.url):
-            yield self.page_request(link.url)
+        links = parse_feed(response.body, response.url)
+        if not links and not response.meta.get("na_probe"):
+            log.warning("not a feed, or an empty one: %s", response.url)
+            self.crawler.stats.inc_value("newsarchive/bad_feed")
+        for link in links:
+            if not self.too_old(link.updated) and self.site_for(link.url):
+                yield self.page_request(link.url, link.updated)
 
-    def page_request(self, url: str) -> Request:
-        return Request(canonicalize(url), callback=self.parse_page, errback=self.failed)
+    def page_request(self, url: str, updated: str | None = None) -> Request:
+        meta: dict[str, Any] = {"na_page": True}
+        if updated:
+            meta["na_updated"] = updated
+        return Request(canonicalize(url), callback=self.parse_page, errback=self.failed, meta=meta)
 
-    # -- pages -----------------------------------------------------------------------------------------------
+    def follow_links(self, response: Response) -> Iterator[Request]:
+        for link in self.links.extract_links(response):
+            url = canonicalize(link.url)
+            if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
+                continue
+            yield self.page_request(url)
+
+    # -- pages ---------------------------------------------------------------------------------------------
+    def is_candidate(self, url: str) -> bool:
+        """Worth parsing as an article? The site's article pattern when it has one, else the URL's shape."""
+        site = self.site_for(url)
+        verdict = site.is_article_url(url) if site else None
+        return verdict if verdict is not None else not is_index_url(url)
+
     def parse_page(self, response: Response) -> Iterable[Any]:
+        explicit = response.meta.get("explicit", False)
+        if not explicit:
+            self.pages += 1
         if not is_html(response):
             log.info("not HTML, not parsed: %s", response.url)
+            self.crawler.stats.inc_value("newsarchive/not_html")
             return
-        explicit = response.meta.get("explicit", False)
-        if explicit or not is_index_url(response.url):
+        state = state_for(self.crawler) if self.follow else None
+        followed = True
+        if explicit or self.is_candidate(response.url):
             item = article_item(response)
-            if explicit or item.article.is_article:
+            article = item.article
+            if state is not None:
+                # This run has this page now: another link to it (or to its canonical URL) is not due again.
+                state.mark_fetched(response.url, canonicalize(article.canonical_url or response.url))
+            if explicit:
                 yield item
-        if self.follow:
-            for link in self.links.extract_links(response):
-                parts = urlsplit(link.url)
-                if parts.hostname in self.allowed_domains and not NON_HTML_EXTENSIONS.search(parts.path):
-                    yield self.page_request(link.url)
+            elif not article.is_article:
+                self.crawler.stats.inc_value("newsarchive/not_article")
+            elif self.too_old(article.published_at):
+                # Older than --since: not stored, and its links lead further back, so not followed.
+                self.crawler.stats.inc_value("newsarchive/too_old")
+                followed = False
+            else:
+                yield item
+        else:
+            self.crawler.stats.inc_value("newsarchive/index_pages")
+        if self.follow and followed:
+            yield from self.follow_links(response)
+        if self.max_pages and self.pages >= self.max_pages:
+            raise CloseSpider("max_pages")
 
-    # -- failures --------------------------------------------------------------------------------------------
+    # -- failures ------------------------------------------------------------------------------------------
     def failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        response = getattr(failure.value, "response", None)
-        if response is not None:  # HttpError: say which status, not Scrapy's "Ignoring non-200 response"
-            reason = f"HTTP {response.status}"
+        if failure.check(NotModified):
+            return
+        if failure.check(HttpError):  # say which status, not Scrapy's "Ignoring non-200 response"
+            reason = f"HTTP {failure.value.response.status}"
+        elif failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            log.info("forbidden by robots.txt: %s", request.url)
+            self.crawler.stats.inc_value("newsarchive/robots_forbidden")
+            return
         else:
             reason = failure.getErrorMessage() or failure.type.__name__
+            if "max download size" in reason or "larger than download max size" in reason:
+                log.warning("too large, skipped: %s (%s)", request.url, reason)
+                self.crawler.stats.inc_value("newsarchive/too_large")
+                return
         log.warning("failed %s: %s", request.url, reason)
         self.crawler.stats.inc_value("newsarchive/failed")
         self.crawler.stats.set_value(f"newsarchive/failure/{request.url}", reason)

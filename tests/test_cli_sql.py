@@ -11,6 +11,8 @@ from newsarchive.archive import Archive
 
 from conftest import ARTICLE_HTML
 
+pytest_plugins = ["pg"]  # the throwaway PostgreSQL server (tests/pg.py)
+
 
 @pytest.fixture
 def filled(db):
@@ -71,3 +73,28 @@ def test_not_sqlite_file(cli, tmp_path):
     assert result.returncode == 2
     assert "not a SQLite archive" in result.stderr
     assert bogus.read_text() == "hello, not a database"
+
+
+# -- PostgreSQL: the same command, read-only by the server's own rules ------------------------------
+
+
+def test_postgresql_query_formats(cli, pg_url):
+    from pg import fill
+    fill(pg_url)
+    out = cli("sql", "SELECT site, count(*) AS n FROM articles GROUP BY site ORDER BY site", "--db", pg_url,
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [{"site": "kabaruji.example", "n": 2}, {"site": "lainberita.example", "n": 1}]
+    out = cli("sql", "SELECT count(*) AS n FROM articles", "--db", pg_url, "--format", "csv")
+    assert out.stdout == "n\n3\n"
+
+
+def test_postgresql_writes_are_refused(cli, pg_url):
+    from pg import fill
+    fill(pg_url)
+    for statement in ("DELETE FROM articles", "COMMIT; DELETE FROM articles",
+                      "COMMIT; SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE; DELETE FROM articles"):
+        result = cli("sql", statement, "--db", pg_url)
+        assert result.returncode == 1, (statement, result.stdout)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert cli("sql", "SELECT count(*) AS n FROM articles", "--db", pg_url, "--format", "csv").stdout == "n\n3\n"

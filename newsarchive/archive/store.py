@@ -1,7 +1,10 @@
-"""Writing to the archive: one Article (and the raw page it came from) per call, idempotently.
+"""Writing to the archive: Articles (and the raw pages they came from), idempotently.
 
 Saving a URL again never makes a second row: an unchanged article only has its fetch time moved, a
-changed one gets its current fields updated and a new ``article_versions`` row.
+changed one gets its current fields updated and a new ``article_versions`` row. ``save_many`` does
+the same for a batch in one transaction, with bulk inserts for the articles not yet stored.
+Full-text search needs nothing here: SQLite triggers (migration 0002) and PostgreSQL's expression
+index follow every insert and update.
 """
 from __future__ import annotations
 
@@ -10,15 +13,18 @@ import hashlib
 import json
 import logging
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
-from newsarchive.archive.db import open_engine
+from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.models import (ArticleRow, ArticleVersionRow, AuthorRow, CitedSourceRow, PageRow)
 from newsarchive.article import Article
 from newsarchive.timeutil import iso_utc, to_sortable_utc, utc_now
@@ -52,10 +58,24 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(f"{article.headline or ''}\n{article.body}".encode()).hexdigest()
 
 
+def article_values(a: Article, digest: str) -> dict[str, Any]:
+    """The ``articles`` columns an Article sets (all but id, url and the seen/fetched times)."""
+    return {
+        "canonical_url": a.canonical_url, "site": site_of(a.url), "site_name": a.site_name,
+        "headline": a.headline, "description": a.description,
+        "published_at": to_sortable_utc(a.published_at), "published_at_local": a.published_at,
+        "modified_at": to_sortable_utc(a.modified_at), "language": a.language, "body": a.body,
+        "tags": json.dumps(a.tags, ensure_ascii=False),
+        "images": json.dumps([{"url": i.url, "caption": i.caption} for i in a.images], ensure_ascii=False),
+        "provenance": json.dumps(a.provenance, ensure_ascii=False), "content_hash": digest,
+    }
+
+
 class Archive:
     """A handle on one archive (SQLite file or SQLAlchemy URL)."""
 
     def __init__(self, target: str | Path | None = None) -> None:
+        self.target = target
         self.engine = open_engine(target)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -69,53 +89,45 @@ class Archive:
         self.close()
 
     def save(self, article: Article, page: FetchedPage | None = None) -> SaveResult:
-        fetched = iso_utc(page.fetched_at if page else utc_now())
-        digest = content_hash(article)
-        with self.sessions.begin() as session:
-            row = session.scalar(select(ArticleRow).where(ArticleRow.url == article.url))
-            if row is None:
-                row = ArticleRow(url=article.url, first_seen_at=fetched, content_hash=digest)
-                session.add(row)
-                result = SaveResult.NEW
-            elif row.content_hash == digest:
-                result = SaveResult.UNCHANGED
-            else:
-                result = SaveResult.UPDATED
-            row.last_fetched_at = fetched
-            if result is not SaveResult.UNCHANGED:
-                self._fill(row, article, digest)
-                number = len(row.versions) + 1
-                row.versions.append(ArticleVersionRow(version=number, fetched_at=fetched, headline=article.headline,
-                                                      body=article.body, content_hash=digest))
-            session.flush()
-            if page is not None:
-                self._store_page(session, page, row.id)
-        return result
+        with archive_errors(self.target), self.sessions.begin() as session:
+            return self._save_one(session, article, page)
+
+    def save_many(self, items: Iterable[tuple[Article, FetchedPage | None]], batch: int = 2000) -> list[SaveResult]:
+        """Save many articles, ``batch`` per transaction; the results are in the order given."""
+        results: list[SaveResult] = []
+        with archive_errors(self.target):
+            iterator = iter(items)
+            while chunk := tuple(islice(iterator, batch)):
+                with self.sessions.begin() as session:
+                    results.extend(self._save_chunk(session, chunk))
+        return results
 
     def store_page(self, page: FetchedPage, article_id: int | None = None) -> None:
         """Keep a response that is not (or not yet) an article, e.g. a page that failed to parse."""
-        with self.sessions.begin() as session:
+        with archive_errors(self.target), self.sessions.begin() as session:
             self._store_page(session, page, article_id)
 
-    @staticmethod
-    def _fill(row: ArticleRow, a: Article, digest: str) -> None:
-        row.canonical_url = a.canonical_url
-        row.site = site_of(a.url)
-        row.site_name = a.site_name
-        row.headline = a.headline
-        row.description = a.description
-        row.published_at = to_sortable_utc(a.published_at)
-        row.published_at_local = a.published_at
-        row.modified_at = to_sortable_utc(a.modified_at)
-        row.language = a.language
-        row.body = a.body
-        row.tags = json.dumps(a.tags, ensure_ascii=False)
-        row.images = json.dumps([{"url": i.url, "caption": i.caption} for i in a.images], ensure_ascii=False)
-        row.provenance = json.dumps(a.provenance, ensure_ascii=False)
-        row.content_hash = digest
-        row.authors = [AuthorRow(position=i, name=n) for i, n in enumerate(a.authors)]
-        row.cited_sources = [CitedSourceRow(position=i, name=s.name, evidence=s.evidence, char_offset=s.offset)
-                             for i, s in enumerate(a.cited_sources)]
+    # -- one article ---------------------------------------------------------------------------
+
+    def _save_one(self, session: Session, article: Article, page: FetchedPage | None) -> SaveResult:
+        fetched = iso_utc(page.fetched_at if page else utc_now())
+        digest = content_hash(article)
+        row = session.scalar(select(ArticleRow).where(ArticleRow.url == article.url))
+        if row is None:
+            row = ArticleRow(url=article.url, first_seen_at=fetched, content_hash=digest)
+            session.add(row)
+            result = SaveResult.NEW
+        elif row.content_hash == digest:
+            result = SaveResult.UNCHANGED
+        else:
+            result = SaveResult.UPDATED
+        row.last_fetched_at = fetched
+        if result is not SaveResult.UNCHANGED:
+            update_article(session, row, article, fetched)
+        session.flush()
+        if page is not None:
+            self._store_page(session, page, row.id)
+        return result
 
     @staticmethod
     def _store_page(session: Session, page: FetchedPage, article_id: int | None) -> None:
@@ -132,6 +144,108 @@ class Archive:
             row.status = page.status
             if article_id is not None:
                 row.article_id = article_id
+
+    # -- a batch -------------------------------------------------------------------------------
+
+    def _save_chunk(self, session: Session, chunk: Sequence[tuple[Article, FetchedPage | None]]) -> list[SaveResult]:
+        urls = [a.url for a, _ in chunk]
+        stored = set(session.scalars(select(ArticleRow.url).where(ArticleRow.url.in_(urls))))
+        fresh: list[int] = []  # positions in chunk of first sightings of unknown URLs: bulk-inserted
+        seen: set[str] = set()
+        for i, (a, _) in enumerate(chunk):
+            if a.url not in stored and a.url not in seen:
+                fresh.append(i)
+                seen.add(a.url)
+        results: dict[int, SaveResult] = {}
+        if fresh:
+            self._insert_fresh(session, [chunk[i] for i in fresh])
+            results.update((i, SaveResult.NEW) for i in fresh)
+        # The rest (already stored, or a URL repeated in the batch) take the one-by-one path, in order.
+        for i, (a, page) in enumerate(chunk):
+            if i not in results:
+                results[i] = self._save_one(session, a, page)
+        return [results[i] for i in range(len(chunk))]
+
+    def _insert_fresh(self, session: Session, items: list[tuple[Article, FetchedPage | None]]) -> None:
+        now = iso_utc(utc_now())
+        rows, digests = [], []
+        for a, page in items:
+            fetched = iso_utc(page.fetched_at) if page else now
+            digest = content_hash(a)
+            digests.append((digest, fetched))
+            rows.append({"url": a.url, "first_seen_at": fetched, "last_fetched_at": fetched,
+                         **article_values(a, digest)})
+        # Core, not ORM, inserts: these rows are plain dicts, and the ORM's per-row bookkeeping would
+        # halve the throughput. insertmanyvalues: one multi-row INSERT ... RETURNING per few hundred
+        # rows, ids in our order.
+        conn = session.connection()
+        articles = ArticleRow.__table__
+        ids = list(conn.execute(insert(articles).returning(articles.c.id, sort_by_parameter_order=True),
+                                rows).scalars())
+        authors, cited, versions = [], [], []
+        for article_id, (a, _), (digest, fetched) in zip(ids, items, digests):
+            authors += [{"article_id": article_id, "position": p, "name": n} for p, n in enumerate(a.authors)]
+            cited += [{"article_id": article_id, "position": p, "name": s.name, "evidence": s.evidence,
+                       "char_offset": s.offset} for p, s in enumerate(a.cited_sources)]
+            versions.append({"article_id": article_id, "version": 1, "fetched_at": fetched,
+                             "headline": a.headline, "body": a.body, "content_hash": digest})
+        for model, values in ((AuthorRow, authors), (CitedSourceRow, cited), (ArticleVersionRow, versions)):
+            if values:
+                conn.execute(insert(model.__table__), values)
+        self._insert_pages(session, [(page, article_id) for article_id, (_, page) in zip(ids, items) if page])
+
+    def _insert_pages(self, session: Session, pages: list[tuple[FetchedPage, int]]) -> None:
+        if not pages:
+            return
+        hashed = [(p, article_id, hashlib.sha256(p.body).hexdigest()) for p, article_id in pages]
+        # A page may already be stored without an article (store_page after a failed parse).
+        keys = [(p.url, h) for p, _, h in hashed]
+        known = {(url, h) for url, h in session.execute(
+            select(PageRow.url, PageRow.body_hash).where(tuple_(PageRow.url, PageRow.body_hash).in_(keys)))}
+        fresh, done = [], set()
+        for p, article_id, h in hashed:
+            if (p.url, h) in known or (p.url, h) in done:
+                self._store_page(session, p, article_id)
+                continue
+            done.add((p.url, h))
+            fetched = iso_utc(p.fetched_at)
+            fresh.append({"url": p.url, "article_id": article_id, "status": p.status,
+                          "headers": json.dumps(p.headers, ensure_ascii=False),
+                          "body": zlib.compress(p.body, 6), "body_hash": h,
+                          "fetched_at": fetched, "last_fetched_at": fetched})
+        if fresh:
+            session.connection().execute(insert(PageRow.__table__), fresh)
+
+
+def update_article(session: Session, row: ArticleRow, article: Article, fetched: str) -> bool:
+    """Set ``row``'s fields from ``article``; add a version when the content hash changes (or is first).
+
+    Returns whether a version was added. Used by save (a new fetch) and reparse (today's parsers)."""
+    digest = content_hash(article)
+    changed = row.id is None or row.content_hash != digest
+    for name, value in article_values(article, digest).items():
+        setattr(row, name, value)
+    # Replace the child rows only when they differ: a re-parse that finds the same authors writes nothing.
+    if row.id is None or [a.name for a in row.authors] != list(article.authors):
+        row.authors = [AuthorRow(position=i, name=n) for i, n in enumerate(article.authors)]
+    cited = [(s.name, s.evidence, s.offset) for s in article.cited_sources]
+    if row.id is None or [(c.name, c.evidence, c.char_offset) for c in row.cited_sources] != cited:
+        row.cited_sources = [CitedSourceRow(position=i, name=n, evidence=e, char_offset=o)
+                             for i, (n, e, o) in enumerate(cited)]
+    if not changed:
+        return False
+    version = ArticleVersionRow(fetched_at=fetched, headline=article.headline, body=article.body,
+                                content_hash=digest)
+    if row.id is None:
+        version.version = 1
+        row.versions.append(version)
+    else:
+        # Not row.versions.append: that would load every old version's body just to count them.
+        version.article_id = row.id
+        version.version = (session.scalar(select(func.max(ArticleVersionRow.version))
+                                          .where(ArticleVersionRow.article_id == row.id)) or 0) + 1
+        session.add(version)
+    return True
 
 
 def page_body(row: PageRow) -> bytes:

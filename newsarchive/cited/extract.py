@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from newsarchive.article import CitedSource
 from newsarchive.cited import rules, social
 from newsarchive.cited.gazetteer import Entry, Gazetteer, load_gazetteer
-from newsarchive.cited.names import Name, is_namey, read_list_backward, read_list_forward
+from newsarchive.cited.names import INSTITUTION_HEADS, Name, read_list_backward, read_list_forward
 from newsarchive.cited.textprep import CleanText, blocked_spans, detect_language, in_spans
 
 log = logging.getLogger(__name__)
@@ -24,9 +24,10 @@ PERSON_TITLES = frozenset(
     """Presiden Wapres Menteri Menko Kepala Ketua Direktur Dirut Gubernur Bupati Walikota Wali Wakil Kapolres
     Kapolda Kapolri Kapolsek Kasat Kasi Kabid Kadis Kombes AKP AKBP Kolonel Jenderal Mayor Letnan Kapten
     Brigjen Irjen Komjen Laksamana Marsekal Dr Prof Profesor Bapak Ibu Pak Bu Mr Mrs Ms Miss Sir Lord President
-    Minister Prime Senator Sen Rep Gov Governor General Gen Chief Director Chairman CEO Datuk Dato Datuk Seri
-    Tan Sri Tun Tuan Puan Encik Cik Haji Hajah Ustaz Sekretaris Anggota Pengamat Ekonom Analis Pakar Dosen
-    Peneliti Juru Jubir Pengacara Kuasa Dirjen Sekjen Kabag Camat Lurah Kades Warga Pihak""".split()
+    Minister Prime Senator Sen Rep Gov Governor General Gen Chief Director Chairman CEO Datuk Dato
+    Tun Tuan Puan Encik Cik Haji Hajah Ustaz Sekretaris Anggota Pengamat Ekonom Analis Pakar Dosen
+    Peneliti Juru Jubir Pengacara Kuasa Dirjen Sekjen Kabag Camat Lurah Kades Warga Pihak
+    Pasal Ayat Article Section""".split()
 )
 _OUTLET_DESC_BEFORE_RE = re.compile(
     r"(?i)(?:kantor\s+berita|agensi\s+berita|portal\s+berita|media|harian|akhbar|koran|surat\s+kabar|majalah|tabloid"
@@ -43,11 +44,17 @@ class Found:
     name: str
     evidence_start: int
     entry: Entry | None = None
+    meta: bool = False  # a dateline or credit line: exempt from the hoax-sentence zones
+
+
+# Languages whose text gets only the language-neutral rules (datelines, "Source:", social media).
+_OTHER_LANGUAGES = frozenset("de fr es pt it nl sv da no fi pl cs ru uk tr ar fa zh ja ko th vi".split())
 
 
 def _normalise_language(language: str | None, text: str) -> str | None:
+    """"id", "ms", "en", another known code, or None (unknown: every rule family runs)."""
     lang = (language or "").strip().lower()[:2] or detect_language(text)
-    return lang if lang in rules.ALL else None
+    return lang if lang in rules.ALL or lang in _OTHER_LANGUAGES else None
 
 
 def _accept(name: Name, strength: str, doc: bool, outlet_desc: bool) -> bool:
@@ -58,6 +65,8 @@ def _accept(name: Name, strength: str, doc: bool, outlet_desc: bool) -> bool:
         return strength == "strong"  # otherwise the social rules decide
     if strength == "gaz":
         return name.is_outlet
+    if strength == "inst":  # "Data Badan Pusat Statistik menunjukkan", not "Data Scientists"
+        return name.entry is not None or words[0] in INSTITUTION_HEADS
     if strength == "strong" or doc:
         return True
     if name.entry is not None and not name.entry.is_outlet:
@@ -65,13 +74,21 @@ def _accept(name: Name, strength: str, doc: bool, outlet_desc: bool) -> bool:
     return name.looks_like_outlet() or outlet_desc
 
 
-def _emit(out: list[Found], name: Name, evidence_start: int) -> None:
-    out.append(Found(name.start, name.end, name.canonical.strip(" .,;:'\u2019"), evidence_start, name.entry))
+def _emit(out: list[Found], name: Name, evidence_start: int, meta: bool = False) -> None:
+    out.append(Found(name.start, name.end, name.canonical.strip(" .,;:'\u2019"), evidence_start, name.entry, meta))
+
+
+_DOC_BEFORE_RE = re.compile(
+    r"(?i)\b(?:report|reports|figures|data|survey|study|statement|document|analysis|research|poll|statistics"
+    r"|laporan|data|survei|dokumen)[ \t]+(?:\w+[ \t]+)?$"
+)
 
 
 def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out: list[Found]) -> None:
     pos, doc, outlet = rules.consume_descriptors(text, m.end())
     doc = doc or rule.strength == "doc"
+    if rule.name == "published_by" and _DOC_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        doc = True  # "Figures published by the Office for Budget Responsibility"
     names = read_list_forward(text, pos, gaz)
     if not names:
         # "seperti tercantum dalam siaran pers yang dirilis Rabu": an unnamed press release.
@@ -80,10 +97,33 @@ def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out:
             if d:
                 out.append(Found(d.start(), d.end(), d.group(1), m.start()))
         return
+    if rule.name in ("source_line", "via_paren"):
+        names += _more_listed(text, names[-1].end, gaz)  # "Sumber: CNN Indonesia, Reuters"
+    elif rule.name == "wartawan" and _FORMER_RE.search(text, max(0, m.start() - 12), m.start()):
+        return  # "mantan jurnalis Tempo": a biography, not a source
     for name in names:
         if _accept(name, rule.strength, doc, outlet):
             _emit(out, name, m.start())
     _chain(text, names[-1].end, gaz, out, m.start())
+
+
+_LIST_SEP_RE = re.compile(r"[ \t]*(?:[,;/|]|\b(?:dan|and|&)\b)[ \t]*")
+_FORMER_RE = re.compile(r"(?i)\b(?:mantan|bekas|eks|former|ex)[ \t]+$")
+
+
+def _more_listed(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
+    """Further names of a comma-separated source line, up to four."""
+    more: list[Name] = []
+    for _ in range(4):
+        sep = _LIST_SEP_RE.match(text, pos)
+        if sep is None or sep.end() == pos:
+            break
+        nxt = read_list_forward(text, sep.end(), gaz)
+        if not nxt:
+            break
+        more += nxt
+        pos = nxt[-1].end
+    return more
 
 
 def _chain(text: str, pos: int, gaz: Gazetteer, out: list[Found], evidence_start: int) -> None:
@@ -133,25 +173,31 @@ def _agency_parts(text: str, m: re.Match[str], group: str, gaz: Gazetteer, known
         entry = gaz.lookup(surface)
         if entry is not None and entry.is_outlet:
             out.append(Name(start + lead, start + lead + len(surface), surface, entry))
-        elif not known_only and surface and " " not in surface and is_namey(surface) and surface[0].isupper():
+        elif not known_only and surface and " " not in surface and _agency_shaped(surface):
             out.append(Name(start + lead, start + lead + len(surface), surface, None))
         start += len(part) + 1
     return out
 
 
+def _agency_shaped(word: str) -> bool:
+    """An unknown agency in a dateline bracket: ALL CAPS or CamelCase ("PRNewswire", "KNA")."""
+    return word[0].isupper() and (word.isupper() or any(ch.isupper() for ch in word[1:])) and word.isalnum()
+
+
 def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
-    for m in rules.DATELINE_RE.finditer(text):
+    for m in rules.DATELINE_RE.finditer(text) if "(" in text else ():
         for name in _agency_parts(text, m, "ag", gaz, known_only=False):
-            _emit(out, name, m.start("ag") - 1)
-    for m in rules.OUTLET_DATELINE_RE.finditer(text):
-        surface = m.group("o")
-        entry = gaz.lookup(surface)
-        if entry is not None and entry.is_outlet:
-            _emit(out, Name(m.start("o"), m.end("o"), surface, entry), m.start())
-    for m in rules.END_CREDIT_RE.finditer(text):
+            _emit(out, name, m.start("ag") - 1, meta=True)
+    for rx in (rules.OUTLET_DATELINE_RE, rules.OUTLET_LEAD_RE):
+        for m in rx.finditer(text):
+            surface = m.group("o")
+            entry = gaz.lookup(surface)
+            if entry is not None and entry.is_outlet:
+                _emit(out, Name(m.start("o"), m.end("o"), surface, entry), m.start(), meta=True)
+    for m in rules.END_CREDIT_RE.finditer(text) if "(" in text else ():
         for name in _agency_parts(text, m, "ag", gaz, known_only=True):
             _emit(out, name, m.start())
-    for m in rules.HEADLINE_CREDIT_RE.finditer(text):
+    for m in rules.HEADLINE_CREDIT_RE.finditer(text) if ":" in text else ():
         entry = gaz.lookup(m.group("o"))
         if entry is not None and entry.is_outlet:
             _emit(out, Name(m.start("o"), m.end("o"), m.group("o"), entry), m.start("o"))
@@ -169,8 +215,20 @@ def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str,
     return gaz.for_host(host), labels
 
 
+def _self_name(text: str, own: Entry | None, gaz: Gazetteer) -> str | None:
+    """The site's own name from the text's leading dateline ("WartaPertahanan.com - ..."), used when
+    the URL does not identify the site (unknown host, a mirror, a local copy).  A known outlet's
+    dateline on an unknown host stays a source (syndicated copy), so only unknown names qualify."""
+    if own is not None:
+        return None
+    m = rules.OUTLET_LEAD_RE.match(text) or rules.OUTLET_DATELINE_RE.match(text)
+    if m is None or gaz.lookup(m.group("o")) is not None:
+        return None
+    name = m.group("o")
+    return name if "." in name or any(ch.isupper() for ch in name[1:]) else None
+
+
 _SQUASH_RE = re.compile(r"[^a-z0-9]+")
-_TLDS = ("com", "coid", "co", "id", "net", "org", "my", "commy", "sg", "news", "tv")
 
 
 def _is_own(found: Found, own: Entry | None, labels: tuple[str, ...], gaz: Gazetteer) -> bool:
@@ -179,10 +237,17 @@ def _is_own(found: Found, own: Entry | None, labels: tuple[str, ...], gaz: Gazet
     if not labels or found.entry is not None:
         return False
     key = _SQUASH_RE.sub("", found.name.lower())
-    for tld in _TLDS:
-        if key.endswith(tld) and len(key) > len(tld) + 2 and key[: -len(tld)] in labels:
-            return True
-    return key in labels or key == "".join(labels)
+    if key in labels or key == "".join(labels) or key == "".join(labels[:-1]):
+        return True
+    # "@Spacedotcom" on space.com, "Polygraph.info" on polygraph.info: the site's main label plus
+    # a domain-ish tail (but "Suara Pembaruan" is not suara.com).
+    main = max(labels[:-1] or labels, key=len)
+    return len(main) >= 4 and key.startswith(main) and key[len(main) :] in _DOMAIN_TAILS
+
+
+_DOMAIN_TAILS = frozenset(
+    "com dotcom info net org news online coid id my commy tv us uk au ca asia world international english".split()
+) | {""}
 
 
 def find_cited_sources(text: str, language: str | None = None, url: str | None = None) -> list[CitedSource]:
@@ -196,13 +261,16 @@ def find_cited_sources(text: str, language: str | None = None, url: str | None =
     clean = CleanText(text)
     t = clean.text
     gaz = load_gazetteer()
-    lang = _normalise_language(language, t)
-    blocked = blocked_spans(t)
+    lang: str | None = None
+    lang_known = False
     found: list[Found] = []
     for m in rules.TRIGGER_RE.finditer(t):
         rule = rules.RULE_BY_NAME[m.lastgroup or ""]
-        if lang is not None and lang not in rule.langs:
-            continue
+        if rule.langs is not rules.ALL:
+            if not lang_known:  # detected lazily: most paragraphs have no trigger at all
+                lang, lang_known = _normalise_language(language, t), True
+            if lang is not None and lang not in rule.langs:
+                continue
         if rule.direction in ("fwd", "both"):
             _forward(t, m, rule, gaz, found)
         if rule.direction in ("back", "both"):
@@ -210,17 +278,28 @@ def find_cited_sources(text: str, language: str | None = None, url: str | None =
     _datelines(t, gaz, found)
     for start, end, name, ev in social.find_social(t):
         found.append(Found(start, end, name, ev))
+    if not found:
+        return []
+    blocked, hoax = blocked_spans(t)
     own, labels = _own_site(url, gaz)
+    self_name = _self_name(t.lstrip(), own, gaz)
     found.sort(key=lambda f: f.start)
     seen: set[str] = set()
     result: list[CitedSource] = []
     for f in found:
-        key = f.name.casefold()
+        # One source once, however it was spelled ("Antara" and "Antaranews.com").
+        key = (f.entry.name if f.entry is not None and f.name == f.entry.name else f.name).casefold()
+        ekey = f.entry.name.casefold() if f.entry is not None else key
+        if ekey in seen:
+            continue
         if key in seen or in_spans(blocked, f.start) or in_spans(blocked, f.evidence_start):
             continue
-        if _is_own(f, own, labels, gaz):
+        if not f.meta and (in_spans(hoax, f.start) or in_spans(hoax, f.evidence_start)):
+            continue
+        if _is_own(f, own, labels, gaz) or (self_name is not None and f.name.casefold() == self_name.casefold()):
             continue
         seen.add(key)
+        seen.add(ekey)
         evidence = " ".join(t[min(f.evidence_start, f.start) : f.end].split())[:200]
         result.append(CitedSource(name=f.name, evidence=evidence, offset=clean.original_offset(f.start)))
     log.debug("cited sources: %d found in %d characters", len(result), len(text))

@@ -24,7 +24,7 @@ TOKEN_RE = re.compile(
 _GAP_RE = re.compile(r"[ \t]+")
 
 # Lower-case words allowed inside a multi-word name ("Office for National Statistics").
-CONNECTORS = frozenset("of for the de del della dello des du la le el al van von der den y".split())
+CONNECTORS = frozenset("of for de del della dello des du la le el al van von der den y".split())
 # Words that split a list of names ("Reuters dan AFP", "The Times and the Daily Telegraph").
 LIST_WORDS = frozenset({"dan", "and", "serta", "&", "atau", "or"})
 
@@ -46,12 +46,17 @@ OPENERS = frozenset(
 )
 
 # Words that make an unknown name look like a news outlet ("Bangkok Post", "Harian Metro").
-OUTLET_HEADS = frozenset(
-    """News Post Times Daily Herald Journal Tribune Tribun Gazette Telegraph Press Today Online TV
-    Radio Magazine Monitor Observer Independent Express Mail Standard Chronicle Insider Weekly Review
-    Sun Star Guardian Wire Newswire Network Channel Media Pos Harian Koran Majalah Tabloid Televisi
-    Berita Kabar Warta Suara Ekspres Bulletin Buletin Report Reporter Reports Courier Dispatch Record
-    Inquirer Examiner Sentinel Globe Nation Metro Agency FM""".split()
+# Last words that make an unknown name look like a news outlet ("Bangkok Post", "Nine News") ...
+OUTLET_TAILS = frozenset(
+    """News Post Times Daily Herald Journal Tribune Gazette Telegraph Press Today Online TV Radio Magazine
+    Monitor Observer Chronicle Weekly Review Guardian Newswire Reporter Courier Dispatch Inquirer Examiner
+    Sentinel Globe FM Pos Ekspres Shimbun Ilbo Zeitung Tageblatt Kurier Rundschau Presse Dagblad Posten
+    Nyheter Noticias Notícias Gazeta Gazzetta Nieuws Hebdo Matin""".split()
+)
+# ... and first words that do ("Harian Metro", "Radar Jember", "Tribun Lampung").
+OUTLET_LEADS = frozenset(
+    """Harian Koran Majalah Tabloid Radar Tribun Radio TV Televisi Berita Kabar Warta Suara Buletin Bulletin
+    Akhbar Surat Diario Diário Jornal Gazzetta Corriere Gazeta Journal""".split()
 )
 # Head nouns of institutions: in "X dan Y" both sides are separate names only if Y starts with one.
 INSTITUTION_HEADS = frozenset(
@@ -71,10 +76,20 @@ class Name:
     end: int
     surface: str
     entry: Entry | None = None
+    extended: bool = False
 
     @property
     def canonical(self) -> str:
-        return self.entry.name if self.entry else self.surface
+        """The gazetteer's name when it is a re-spelling of the written form ("ANTARA" -> "Antara",
+        "Kantor Berita Antara" -> "Antara", "Antaranews.com" -> "Antara", "the BBC" -> "BBC"); the
+        written form otherwise, so that a name is never swapped for one the text does not contain
+        ("AP" stays "AP", "Bank Dunia" does not become "World Bank"), nor a written-out sub-brand
+        ("Haluan Riau") shortened."""
+        if self.entry is None or self.extended or self.entry.name == self.surface:
+            return self.surface
+        if _is_domain(self.surface) and not _is_domain(self.entry.name):
+            return self.surface  # "kemenag.go.id", "rappler.com": a web address is reported as written
+        return self.entry.name if respells(self.entry.name, self.surface) else self.surface
 
     @property
     def is_outlet(self) -> bool:
@@ -84,10 +99,39 @@ class Name:
         """Known outlet, a domain, or an outlet-like head word ("Post", "Times", "TV", "Harian")."""
         if self.is_outlet:
             return True
+        if self.entry is not None:
+            return False  # a known institution or platform
         words = self.surface.split()
         if any(_is_domain(w) for w in words):
             return True
-        return any(w in OUTLET_HEADS or w.endswith(("TV", "News", "FM")) for w in words)
+        if len(words) > 4:
+            return False  # "CBS Sports NFL Insider Jason La Canfora": a person with a title
+        return words[-1] in OUTLET_TAILS or words[0] in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
+
+
+_NAME_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _name_words(name: str) -> list[str]:
+    words = _NAME_WORD_RE.findall(name.casefold().replace(".", ""))
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def _contains(long_: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def respells(a: str, b: str) -> bool:
+    """Whether two names are spellings of one another: one's words contain the other's, or one
+    squashed form starts the other ("antaranews" / "antara", "detikcom" / "detik")."""
+    x, y = _name_words(a), _name_words(b)
+    if not x or not y:
+        return False
+    if _contains(x, y) or _contains(y, x):
+        return True
+    sx, sy = "".join(x), "".join(y)
+    return len(min(sx, sy, key=len)) >= 4 and (sx.startswith(sy) or sy.startswith(sx))
 
 
 def _is_domain(word: str) -> bool:
@@ -157,13 +201,40 @@ def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = 
         return None
     first = toks[0].group()
     if first.startswith("http"):
-        return Name(toks[0].start(), toks[0].end(), host_name(first.rstrip(".,")), gaz.lookup(host_name(first)))
+        host = host_name(first.rstrip(".,"))
+        return Name(toks[0].start(), toks[0].end(), host, gaz.lookup(host) or gaz.for_host(host))
+    if first.startswith("www.") and len(toks) == 1 or first.startswith("www.") and not is_namey(toks[1].group()):
+        host = first[4:]
+        return Name(toks[0].start() + 4, toks[0].end(), host, gaz.lookup(host) or gaz.for_host(host))
+    if first.endswith(("'s", "\u2019s")) and gaz.lookup(first[:-2]) is not None:
+        # "told CNBC's Squawk Box": the outlet owns the programme.
+        return Name(toks[0].start(), toks[0].end() - 2, first[:-2], gaz.lookup(first[:-2]))
     hit = _gazetteer_prefix(gaz, toks, text)
     if hit is not None and (allow_lower_known or is_namey(first)):
         k, entry = hit
-        return Name(toks[0].start(), toks[k - 1].end(), text[toks[0].start() : toks[k - 1].end()], entry)
+        if not is_namey(first):
+            return Name(toks[0].start(), toks[k - 1].end(), text[toks[0].start() : toks[k - 1].end()], entry)
+        # A known name followed by more name words is a sub-brand written out ("Haluan Riau",
+        # "BBC Sport"): keep the written form, and the entry for outlet-ness and own-site checks.
+        # But a longer run ("Independent Electoral Commission") is another name that merely starts
+        # like an outlet: it is read by shape below, without the entry.
+        known = k
+        while k < len(toks) and k < known + 3 and toks[k].group()[0].isupper() and is_namey(toks[k].group()):
+            k += 1
+        extra = [t.group() for t in toks[known:k]]
+        if len(extra) <= 2 and not any(w in INSTITUTION_HEADS for w in extra):
+            surface = text[toks[0].start() : toks[k - 1].end()]
+            return Name(toks[0].start(), toks[k - 1].end(), surface, entry, extended=k > known)
     if not is_namey(first) or first in OPENERS and len(toks) == 1:
         return None
+    # "kantor berita Prancis AFP", "stasiun televisi Jepang NHK": a place word before a known name.
+    for j in (1, 2):
+        if j < len(toks) and all(is_namey(t.group()) for t in toks[: j + 1]):
+            hit = _gazetteer_prefix(gaz, toks[j:], text)
+            if hit is not None and gaz.lookup(text[toks[0].start() : toks[j - 1].end()]) is None:
+                k, entry = hit
+                lo, hi = toks[j].start(), toks[j + k - 1].end()
+                return Name(lo, hi, text[lo:hi], entry)
     end = 1
     i = 1
     while i < len(toks) and i < 7:
@@ -191,7 +262,7 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
     names = [first]
     while len(names) < 4:
         toks = tokens_from(text, names[-1].end, limit=1)
-        if not toks or toks[0].start() != names[-1].end + 1 or toks[0].group() not in LIST_WORDS:
+        if not toks or toks[0].group() not in LIST_WORDS:
             break
         nxt = read_forward(text, toks[0].end(), gaz, allow_lower_known=False)
         if nxt is None:
@@ -208,7 +279,9 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
 
 _CLAUSE_END_RE = re.compile(r"[,;:!?()\[\]\"\u201c\u201d\u2018\n]|\.(?=\s)|\s[-\u2013\u2014]+\s")
 _ADVERBS = frozenset(
-    "both also first earlier previously had has have was were juga pun telah sudah pernah turut".split()
+    """both also first earlier previously had has have was were today yesterday last week juga pun telah sudah
+    pernah turut sempat sebelum ini sebelumnya kemudian lantas hari kemarin semalam baru baru-baru
+    dalam laporannya""".split()
 )
 _EDITION_RE = re.compile(r"\s+edisi\b[^,.;\n]{0,40}$")
 
@@ -230,7 +303,9 @@ def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name],
     if edition:
         clause = clause[: edition.start()]
     toks = list(TOKEN_RE.finditer(clause))
-    while toks and toks[-1].group() in _ADVERBS:
+    for _ in range(4):  # "Sinar Harian sebelum ini melaporkan", "The Times and X both reported"
+        if not toks or toks[-1].group() not in _ADVERBS:
+            break
         toks.pop()
     groups: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []

@@ -8,6 +8,7 @@ bio is not a source); private messaging (WhatsApp, SMS) is not a source; photo c
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 PLATFORMS = {
@@ -24,28 +25,33 @@ _PLAT = "|".join(sorted((re.escape(p) for p in PLATFORMS), key=len, reverse=True
 HANDLE_RE = re.compile(r"(?<![\w@.])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 # What must precede a handle (within the same clause) for it to be a cited account.
 _HANDLE_CUE_RE = re.compile(
-    rf"(?:\b(?:akun|akaun|account|handle|profil|profile|kanal|channel|laman|page|halaman|username)\b|(?<![\w])(?:{_PLAT})(?![\w]))"
+    r"(?:\b(?:akun|akaun|account|handle|profil|profile|kanal|channel|laman|page|halaman|username)\b"
+    rf"|(?<![\w])(?:{_PLAT})(?![\w]))"
     r"(?:[ \t,(:]+[\w'\u2019-]+){0,3}[ \t,(:]*$"
 )
-# A platform named as the channel a statement came through.
-PLATFORM_RE = re.compile(
+# A platform named as the channel a statement came through: the platform name is searched for
+# first (cheap), then a cue is looked for in the few words before it.
+PLATFORM_NAME_RE = re.compile(rf"(?<![\w@/.])(?P<p>{_PLAT})(?![\w@/-])")
+_PLATFORM_CUE_RE = re.compile(
     r"(?:\b(?:unggahan|unggah|diunggah|mengunggah|postingan|posting|unggahannya|postingannya|hantaran|kiriman|cuitan"
     r"|kicauan|twit|tweet|cuit|video|kanal|saluran|siaran\s+langsung|siaran\s+live|live|story|stories|status|akun"
-    r"|akaun|laman|halaman|posted|posts?|tweeted|wrote|statement|message|livestream|video|account|page|channel"
-    r"|shared|announced)\b(?:[ \t]+[^\s.,;:!?@()]+){0,5}?[ \t]+(?:di|pada|melalui|lewat|menerusi|dalam|via|ke|on|to"
-    r"|in|at)?[ \t]*(?:its|his|her|their|the|a|an)?[ \t]*(?:official[ \t]+|verified[ \t]+)?"
-    r"|\b(?:melalui|lewat|menerusi|via)[ \t]+)"
-    rf"(?P<p>{_PLAT})(?![\w@/-])"
+    r"|akaun|laman|halaman|posted|posts?|tweeted|wrote|statement|message|livestream|account|page|channel"
+    r"|shared|announced|said|says|confirmed|kenyataan|dikongsi|berkongsi|dibagikan|membagikan|muat\s+naik"
+    r"|dimuat\s+naik)\b(?:[ \t]+[^\s.,;:!?@()\u201c\u201d\"]+){0,5}?"
+    r"[ \t]+(?:di|pada|melalui|lewat|menerusi|dalam|via"
+    r"|ke|on|to|in|at)?[ \t]*(?:its|his|her|their|the|a|an)?[ \t]*(?:official[ \t]+|verified[ \t]+)?"
+    r"|\b(?:melalui|lewat|menerusi|via)[ \t]+)$"
 )
-# Single-letter "X" only counts right after a strong cue ("post on X", "akun X").
-_X_CUE_RE = re.compile(r"(?:\bon|\bdi|\bakun|\bakaun|\bvia|\bmelalui|\blewat|\bmenerusi)[ \t]+(?:its[ \t]+|their[ \t]+)?$")
+_X_CUE_RE = re.compile(
+    r"(?:\bon|\bdi|\bakun|\bakaun|\bvia|\bmelalui|\blewat|\bmenerusi)[ \t]+(?:its[ \t]+|their[ \t]+)?$"
+)
 
 
 def find_social(text: str) -> list[tuple[int, int, str, int]]:
     """(name start, name end, name, evidence start) for every social-media source in ``text``."""
     out: list[tuple[int, int, str, int]] = []
     handle_clauses: list[tuple[int, int]] = []
-    for m in HANDLE_RE.finditer(text):
+    for m in HANDLE_RE.finditer(text) if "@" in text else ():
         lo = max(0, m.start() - 60)
         cue = _HANDLE_CUE_RE.search(text, lo, m.start())
         if cue is None:
@@ -53,17 +59,22 @@ def find_social(text: str) -> list[tuple[int, int, str, int]]:
         name = "@" + m.group("h")
         out.append((m.start(), m.end(), name, cue.start()))
         handle_clauses.append((cue.start(), m.end()))
-    for m in PLATFORM_RE.finditer(text):
+    for m in PLATFORM_NAME_RE.finditer(text):
         p = m.group("p")
         start = m.start("p")
+        cue = _PLATFORM_CUE_RE.search(text, max(0, start - 70), start)
+        if cue is None:
+            continue
         if p == "X" and not _X_CUE_RE.search(text, max(0, start - 20), start):
             continue
         # The platform of an account already reported by its handle is not a second source.
-        if any(lo - 5 <= start <= hi + 20 for lo, hi in handle_clauses):
+        # (handle_clauses is sorted by start: bisect keeps this linear on huge inputs.)
+        i = bisect.bisect_right(handle_clauses, (start + 5, float("inf"))) - 1
+        if i >= 0 and start <= handle_clauses[i][1] + 20:
             continue
         if HANDLE_RE.match(text, _skip_to_handle(text, m.end())):
             continue
-        out.append((start, m.end("p"), PLATFORMS[p], m.start()))
+        out.append((start, m.end("p"), PLATFORMS[p], cue.start()))
     return out
 
 

@@ -1,6 +1,7 @@
 """Text preparation for the cited-source rules: cleaning with an offset map, language, no-go zones.
 
-* Non-breaking and other odd spaces become plain spaces (same length, offsets unchanged).
+* Non-breaking and other odd spaces become plain spaces, other line breaks "\n" (same length,
+  offsets unchanged).
 * Zero-width characters and soft hyphens are deleted (they split names: "Reu\u200bters"); the
   deletions are remembered so offsets found in the clean text map back to the original text.
 * Zones where a name is never a source: "Baca juga" / "Read more" lines, photo credits
@@ -11,8 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 _SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000"}
+# Other line breaks become "\n" (same length): the line-anchored rules ("(AFP)" at a line end) see them.
+_SPACES.update({ord(c): "\n" for c in "\r\u2028\u2029\u0085\x0b\x0c"})
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -47,22 +51,34 @@ class CleanText:
 
 
 # ---- language -------------------------------------------------------------------------------
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _ID_WORDS = frozenset("yang dan di itu dengan untuk tidak ini dari dalam akan pada juga ke kata bahwa oleh".split())
 _MS_WORDS = frozenset("ialah tidak kerana selepas sebelum daripada kepada beliau adalah kira bagi semalam".split())
 _EN_WORDS = frozenset("the and of to in is was for that on with said by as at from has have".split())
+# Other languages only need recognising, so that Indonesian/English rules stay out of them.
+_OTHER_WORDS = {
+    "de": frozenset("der die das und ist nicht mit sich auf für dem den des ein eine auch".split()),
+    "fr": frozenset("le la les et est des une pour dans pas qui sur avec du".split()),
+    "es": frozenset("el la los las y es del una para por con que se su".split()),
+    "pt": frozenset("o os as e é do da dos das uma para com não em que".split()),
+}
 
 
 def detect_language(text: str) -> str | None:
-    """"id", "ms", "en" or None, from stop-word counts over the first 2,000 characters."""
-    words = _WORD_RE.findall(text[:2000].lower())
-    if not words:
+    """"id", "ms", "en" (or "de", "fr", "es", "pt") or None, from stop-word counts over 2,000 characters."""
+    counts = Counter(_WORD_RE.findall(text[:2000].lower()))
+    if not counts:
         return None
-    n_id = sum(w in _ID_WORDS for w in words)
-    n_ms = sum(w in _MS_WORDS for w in words)
-    n_en = sum(w in _EN_WORDS for w in words)
-    if max(n_id + n_ms, n_en) < 2:
+    n_id = sum(counts[w] for w in _ID_WORDS)
+    n_ms = sum(counts[w] for w in _MS_WORDS)
+    n_en = sum(counts[w] for w in _EN_WORDS)
+    best_other, n_other = max(
+        ((code, sum(counts[w] for w in words)) for code, words in _OTHER_WORDS.items()), key=lambda kv: kv[1]
+    )
+    if max(n_id + n_ms, n_en, n_other) < 2:
         return None
+    if n_other > max(n_en, n_id + n_ms) * 1.5:
+        return best_other
     if n_en > n_id + n_ms:
         return "en"
     return "ms" if n_ms > n_id / 2 else "id"
@@ -74,24 +90,49 @@ _SKIP_LINE_RE = re.compile(
     r"|berita\s+terkait|read\s+more|also\s+read|read\s+also|related|see\s+also|watch)\b[^\n]*"
 )
 _CREDIT_RE = re.compile(
-    r"(?:\b(?:Foto|FOTO|Gambar|GAMBAR|Photo|PHOTO|Photograph|Image|IMAGE|Credit|Kredit|Ilustrasi|Dok|Grafis|Sumber\s+foto"
+    r"(?:\b(?:Foto|FOTO|Gambar|GAMBAR|Photo|PHOTO|Photograph|Image|IMAGE|Credit|Kredit|Ilustrasi|Dok|Grafis"
+    r"|Sumber\s+foto"
     r"|Sumber\s+gambar|Video|Infografis)\s*:[^\n)]{0,80}"
     r"|\([^()\n]{0,30}\b(?:Photo|Foto|Images?|File)\b[^()\n]{0,60}\)"
     r"|\u00a9[^\n]{0,60})"
 )
+# Promotion of the site's own or the author's accounts: "Follow us on Twitter @x", "Ikuti kami di Instagram".
+_PROMO_RE = re.compile(
+    r"(?i)\b(?:follow|ikuti|subscribe\s+to|like\s+us)\s+(?:(?:us|me|kami|saya|him|her|them|our|akun)\b|@)"
+    r"[^\n.!?]{0,100}"
+    r"|\bfollow\s+(?:[A-Z][\w.'-]*\s+){1,3}on\s+(?:Twitter|X|Instagram|Facebook|TikTok|Threads|Bluesky)\b[^\n.!?]{0,60}"
+)
 _HOAX_RE = re.compile(
-    r"(?i)\b(?:hoaks|hoax|pesan\s+berantai|berita\s+bohong|disinformasi|misinformasi|palsu|mengklaim|diklaim"
-    r"|fake|claims?\s+to|claiming|viral\s+post|misleading|fabricated|doctored|tidak\s+benar|bukan\s+dari)\b"
+    r"(?i)\b(?:hoaks|hoax|pesan\s+berantai|berita\s+bohong|disinformasi|misinformasi|fake\s+news|misleading"
+    r"|fabricated|doctored|false\s+claim|tidak\s+benar|berita\s+palsu|akaun\s+palsu|akun\s+palsu"
+    r"|(?P<weak>mengklaim|diklaim|claims?\s+to|claiming|palsu|fake))\b"
+)
+# A weak cue ("mengklaim" is also what armies and ministries do) counts only beside a carrier of
+# the hoax: a viral post, a chain message, a circulating narrative.
+_HOAX_CARRIER_RE = re.compile(
+    r"(?i)\b(?:beredar|viral|unggahan|postingan|pesan|narasi|hantaran|tular|post|message|whatsapp|grup|group)\b"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\n](?=\s|$)")
 
 
-def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) spans in which nothing counts as a source."""
+def blocked_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sorted, merged zones where nothing counts as a source: (lines/credits/promotions, hoax sentences).
+
+    Hoax sentences are kept apart because a dateline at their start ("Jakarta (ANTARA) - Sebuah
+    unggahan palsu ...") still names the outlet the copy comes from.
+    """
     spans = [m.span() for m in _SKIP_LINE_RE.finditer(text)]
     spans += [m.span() for m in _CREDIT_RE.finditer(text)]
+    spans += [m.span() for m in _PROMO_RE.finditer(text)]
+    hoax = []
     for m in _HOAX_RE.finditer(text):
-        spans.append(sentence_span(text, m.start()))
+        lo, hi = sentence_span(text, m.start())
+        if m.group("weak") is None or _HOAX_CARRIER_RE.search(text, lo, hi):
+            hoax.append((lo, hi))
+    return _merge(spans), _merge(hoax)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

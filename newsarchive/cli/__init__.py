@@ -11,10 +11,8 @@ import pkgutil
 import sys
 
 from newsarchive import __version__
-from newsarchive.archive.db import ArchiveError
-from newsarchive.cli.errors import EXIT_USAGE, CLIError
-from newsarchive.runner import SettingError
-from newsarchive.urls import BadURL
+from newsarchive.cli.errors import CLIError
+from newsarchive.errors import UserError
 
 # Every module named ``<command>_cmd`` in this package is a subcommand; this order is the help's order.
 ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "reparse", "history", "stats", "demo")
@@ -25,12 +23,16 @@ def _commands() -> list[str]:
     return [c for c in ORDER if c in found] + sorted(found - set(ORDER))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole CLI, or (``only``) just the one subcommand being run: each command module imports what it
+    needs (Scrapy, SQLAlchemy, the parsers), so loading only one keeps start-up short for cron and tests."""
     parser = argparse.ArgumentParser(prog="newsarchive", description="Scrape news into an archive you query with SQL.")
     parser.add_argument("--version", action="version", version=f"newsarchive {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in _commands():
+        if only and name != only:
+            continue
         importlib.import_module(f"newsarchive.cli.{name}_cmd").add_parser(sub)
     return parser
 
@@ -65,7 +67,9 @@ def setup_logging(verbose: bool, log_file: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in _commands() else None)
     args = parser.parse_args(argv)
     setup_logging(args.verbose, getattr(args, "log_file", None))
     try:
@@ -73,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     except CLIError as exc:
         print(f"newsarchive: error: {exc}", file=sys.stderr)
         return exc.code
-    except (ArchiveError, BadURL, SettingError) as exc:
+    except UserError as exc:
         print(f"newsarchive: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         print("newsarchive: interrupted", file=sys.stderr)
         return 130

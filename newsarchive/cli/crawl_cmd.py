@@ -1,28 +1,135 @@
-"""``newsarchive crawl URL...``: crawl each start URL's site into the archive."""
+"""``newsarchive crawl SITE|URL... | --all``: incremental, polite, lock-protected crawls into the archive.
+
+Meant for cron: one run per archive at a time (a second exits at once with code 3), a ``crawl_runs`` row
+per run, a one-line summary, exit 0 when all went well and 1 when some pages failed. A run that was killed
+is finished by the next one: stored articles are not fetched again, and the links of the articles the
+killed run stored are followed from their stored copies.
+"""
 from __future__ import annotations
 
 import argparse
+import logging
+from datetime import datetime, timezone
 
 from newsarchive.archive.db import open_engine
-from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK
+from newsarchive.cli.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db, add_settings
-from newsarchive.runner import build_settings, parse_overrides, run_spider
+from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
+from newsarchive.lock import ArchiveLock, AlreadyRunning
+from newsarchive.runner import RunReport, build_settings, parse_overrides, run_spider
+from newsarchive.sites import Site, SiteConfigError, load_sites
 from newsarchive.urls import check_url
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("crawl", help="crawl the sites of the start URLs into the archive")
-    p.add_argument("urls", nargs="+", metavar="URL")
+    p = sub.add_parser("crawl", help="crawl named sites (data/sites.toml) or start URLs into the archive",
+                       description="Crawl sites incrementally: articles already stored are fetched again only "
+                                   "when a sitemap, feed or the revisit policy says they may have changed. "
+                                   "Exit codes: 0 all well, 1 some pages failed, 2 usage or config error, "
+                                   "3 another crawl holds the archive.")
+    p.add_argument("targets", nargs="*", metavar="SITE|URL",
+                   help="a site name from the sites file, or a start URL (its whole host is crawled)")
+    p.add_argument("--all", action="store_true", help="crawl every site of the sites file")
+    p.add_argument("--sites", metavar="FILE", help="sites file (default: data/sites.toml)")
+    p.add_argument("--since", metavar="DATE", help="skip articles published (or sitemap entries dated) before DATE")
+    p.add_argument("--max-pages", type=int, default=None, metavar="N", help="stop after fetching N pages")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch every known article again (conditional GET: unchanged pages cost a 304)")
     add_db(p)
     add_settings(p)
     p.set_defaults(run=run)
 
 
+def _since(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise CLIError(f"--since takes a date like 2024-05-01, got {text!r}", EXIT_USAGE) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def select_sites(targets: list[str], all_sites: bool, sites_file: str | None) -> list[Site]:
+    try:
+        known = load_sites(sites_file)
+    except SiteConfigError as exc:
+        raise CLIError(str(exc), EXIT_USAGE) from None
+    chosen: list[Site] = list(known.values()) if all_sites else []
+    for target in targets:
+        if "://" in target:
+            continue  # a start URL: the spider makes it a site of its own
+        if target not in known:
+            names = ", ".join(sorted(known)) or "none"
+            raise CLIError(f"no site named {target!r} in the sites file (known: {names})", EXIT_USAGE)
+        if known[target] not in chosen:
+            chosen.append(known[target])
+    if all_sites and not chosen:
+        raise CLIError("--all: the sites file names no sites", EXIT_USAGE)
+    return chosen
+
+
+def summary(report: RunReport, status: str) -> str:
+    c = report.counts()
+    skipped = report.count("skipped_known")
+    return (f"crawl {status}: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
+            f"{c['failed']} failed, {skipped} known skipped, "
+            f"{int(report.stats.get('response_received_count', 0))} fetched")
+
+
+def status_of(report: RunReport) -> str:
+    if report.reason in ("shutdown", "cancelled"):
+        return "interrupted"
+    if report.reason not in ("finished", ""):
+        return "partial"  # max_pages, closespider_*: a bounded run
+    return "failed" if report.failures else "ok"
+
+
 def run(args: argparse.Namespace) -> int:
-    urls = [check_url(u) for u in args.urls]
+    if not args.targets and not args.all:
+        raise CLIError("crawl: name sites, give start URLs, or use --all", EXIT_USAGE)
+    urls = [check_url(t) for t in args.targets if "://" in t]
+    sites = select_sites(args.targets, args.all, args.sites)
+    since = _since(args.since)
+    if args.max_pages is not None and args.max_pages < 1:
+        raise CLIError("--max-pages takes a positive number", EXIT_USAGE)
     overrides = parse_overrides(args.settings)
-    open_engine(args.db).dispose()
-    report = run_spider(urls, build_settings(args.db, overrides), follow=True)
-    print(f"crawl done: {report.count('new')} new, {report.count('updated')} updated, "
-          f"{report.count('unchanged')} unchanged, {len(report.failures)} failed")
+    # The lock comes first: opening the archive may upgrade its schema, which two runs must not race.
+    lock = ArchiveLock(args.db)
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        raise CLIError(str(exc), EXIT_LOCKED) from None
+    except OSError as exc:  # e.g. the archive's folder is read-only
+        raise CLIError(f"cannot create the lock file {lock.path}: {exc.strerror or exc}", EXIT_USAGE) from None
+    engine = None
+    try:
+        engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive
+        # Holding the lock proves that runs still marked 'running' are dead: close them, and resume.
+        stale = close_stale_runs(engine)
+        if stale:
+            # On stdout, not only in the log: cron mails it, and a killed run is worth knowing about.
+            print(f"previous run {', '.join(str(i) for i, _ in stale)} (started {min(s for _, s in stale)}) "
+                  "was interrupted; this run finishes its work", flush=True)
+        resume_since = resume_point(engine)
+        label = ",".join([s.name for s in sites] + urls)
+        run_id = start_run(engine, label)
+        settings = build_settings(args.db, overrides | {"NEWSARCHIVE_RUN_ID": str(run_id)})
+        if args.refresh:
+            settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
+        report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
+                            max_pages=args.max_pages or 0, resume_since=resume_since)
+        status = status_of(report)
+        update_run(engine, run_id, report.counts(), status=status, finished=True)
+    finally:
+        lock.release()
+        if engine is not None:
+            engine.dispose()
+    print(summary(report, status))
+    for url, reason in list(report.failures.items())[:5]:
+        print(f"  failed {url}: {reason}")
+    if len(report.failures) > 5:
+        print(f"  ... and {len(report.failures) - 5} more (see --log-file)")
     return EXIT_FAILED if report.failures else EXIT_OK

@@ -38,3 +38,22 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str =
         for r in cells:
             print("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal (not in cron mail or logs)."""
+
+    def __init__(self, label: str, stream: Any = None, width: int = 30) -> None:
+        self.label, self.width = label, width
+        self.stream = stream or sys.stderr
+        self.active = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total <= 0:
+            return
+        filled = int(self.width * done / total)
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total} {100 * done // total}%")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()

@@ -1,4 +1,7 @@
-"""``newsarchive sql QUERY``: one query against the archive, opened read-only, printed as a table."""
+"""``newsarchive sql QUERY``: one query against the archive, opened read-only, printed as a table, CSV or JSON.
+
+Read-only is enforced by the database, not by parsing the query: SQLite is opened ``mode=ro`` with
+``query_only``; on PostgreSQL the session default and the transaction are ``READ ONLY``."""
 from __future__ import annotations
 
 import argparse
@@ -23,13 +26,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     engine = open_engine(args.db, readonly=True)
     try:
-        with engine.connect() as conn:
+        with engine.connect() as conn, conn.begin():
             result = conn.execute(text(args.query))
             columns = list(result.keys()) if result.returns_rows else []
             rows = [tuple(r) for r in result] if result.returns_rows else []
     except SQLAlchemyError as exc:
         message = first_line(exc)
-        if "readonly" in message.replace(" ", "").lower() or "query_only" in message.lower():
+        lowered = message.replace(" ", "").lower()
+        if any(word in lowered for word in ("readonly", "query_only", "read-onlytransaction")):
             message = "the archive is opened read-only: write statements are refused"
         raise CLIError(f"query failed: {message}", EXIT_FAILED) from None
     finally:

@@ -22,10 +22,13 @@ _LABELS = [
     "scritto da", "pubblicato da", "door", "av", "af", "by", "oleh", "von", "par", "por",
     "penulis", "pewarta", "reporter", "wartawan", "kontributor", "koresponden", "editor", "redaktur",
     "author", "authors", "autor", "autorin", "auteur", "autore", "text", "texto", "bericht", "laporan",
-    "fotografer", "foto", "photo", "photos", "reportage",
+    "fotografer", "foto", "photo", "photos", "reportage", "interview", "autorin/autor", "autor/in",
 ]
 _LABEL_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True)) + r")\b\s*[:：\-–—]?\s*",
+    r"^(?:(?:zeige |view |see |lihat )?(?:alle |all |semua )?(?:beiträge|artikel|posts|articles|stories|tulisan)"
+    r" (?:von|by|dari|oleh)\s+|"
+    + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True))
+    + r")\b\s*[:：\-–—]?\s*",
     re.I)
 # Roles that end a name or mark a whole segment as not the author ("Editor: X" is not the writer,
 # but fundus-style labelling and most sites list only writers in the byline, so we drop editor segments
@@ -35,11 +38,15 @@ _EDITOR_RE = re.compile(r"^(?:editor|redaktur|penyunting|editing|edited by|bearb
                         r"penerjemah|alih bahasa|sumber|source|quelle|fuente)\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
 _WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|wartawan|kontributor|koresponden|author|autor|autorin|"
                         r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
-_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|\ben\b|\boch\b|"
-                       r"\bi\b|\bve\b|&|\+|\n)\s*", re.I)
+# Case-sensitive on purpose: the conjunctions are lower case, while "Sarah E. Needleman" or "Anna I. Berg" carry
+# upper-case initials that must not split a name. "AND" is kept for all-caps bylines.
+_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bAND\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|"
+                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"^(?:https?://|www\.)|\.(?:com|net|org|de|id|co|html?|php)(?:/|$)", re.I)
 _HANDLE = re.compile(r"^@\w+$")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|de|at|ch|be|nl|fr|es|it|pt|id|my|sg|uk|us|ca|au|in|co|io|"
+                     r"tv|news|eu|lu|no|se|dk|fi|pl|cz|ru|jp|br|ar|mx|cl|pe|uy|za|ng|ke)", re.I)
 _NON_NAMES = {
     "admin", "administrator", "redaksi", "redaction", "rédaction", "redaktion", "redacción", "redazione",
     "staff", "staff writer", "staff reporter", "editor", "editors", "editorial", "editorial staff", "team",
@@ -47,7 +54,8 @@ _NON_NAMES = {
     "tim redaksi", "redaksi", "humas", "contributor", "contributors", "correspondent", "n/a", "none", "null",
     "null null", "undefined", "author", "autor", "penulis", "reporter", "wartawan", "kontributor", "share",
     "facebook", "twitter", "instagram", "whatsapp", "linkedin", "email", "e-mail", "mail", "print", "follow",
-    "more", "read more", "view all posts", "all posts", "home",
+    "more", "read more", "view all posts", "all posts", "home", "jurnalis", "journalist", "journalistin",
+    "penulis", "fotografer", "foto", "photo", "video", "oleh", "by", "von",
 }
 WIRE_SERVICES = {
     "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "antara",
@@ -58,12 +66,20 @@ WIRE_SERVICES = {
 _TRAIL_RE = re.compile(
     r"\s*(?:\(.*?\)|\[.*?\]|-\s*\d.*|\d{1,2}[:.]\d\d.*|\b(?:updated|published|aktualisiert|veröffentlicht|"
     r"diperbarui|diterbitkan|on|am|le|el|il|pada|posted|share|follow)\b.*)$", re.I)
-_ROLE_TAIL = re.compile(r"\s*[,\-–—|]?\s*\b(?:senior|chief|staff|political|sports?|foreign|business|"
+_ROLE_TAIL = re.compile(r"\s*(?:[,\-–—|]|\bis\b|\bist\b)\s*\b(?:senior|chief|staff|political|sports?|foreign|business|"
                         r"deputy|associate|contributing)?\s*(?:correspondent|reporter|writer|editor|columnist|"
                         r"redakteur(?:in)?|korrespondent(?:in)?|journalist(?:in)?|journaliste|periodista|"
                         r"giornalista)\b.*$", re.I)
+_ROLE_ONLY = re.compile(r"(?:senior|chief|staff|political|sports?|foreign|business|deputy|associate|contributing|"
+                        r"freier?|freie)?\s*(?:correspondent|reporter|writer|editor|columnist|redakteur(?:in)?|"
+                        r"korrespondent(?:in)?|journalist(?:in)?|journaliste|periodista|giornalista|jurnalis)s?", re.I)
+# A fragment ending in an English job title is a role line; "Reporter" is left out (pen names use it).
+_ROLE_LAST = re.compile(r"\b(?:writer|correspondent|columnist|editor|contributor|producer|photographer)s?$", re.I)
+_DOUBLED = re.compile(r"(.{3,}?)\s*\1")
 _CONTRIB_PLACE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|correspondent)\s+[\w\s]{2,30}?,\s*", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "binti",
+              "al", "el", "ter", "ten", "zu", "y", "e", "of", "af", "staff", "reporter", "team", "redaksi"}
 
 
 def norm_key(name: str) -> str:
@@ -79,30 +95,46 @@ def clean_name(raw: str) -> str | None:
     if not s or _EMAIL.search(s) and not _EMAIL.sub("", s).strip(" ()<>,"):
         return None
     s = _EMAIL.sub("", s).strip(" ()<>,")
+    s = re.sub(r"\s*\(.*$", "", s)  # "Elena Oberholzer (obe)", also when the splitter cut the bracket
+    s = re.sub(r"\s*@\w+", "", s).strip()  # "Williams Perdomo @wperdomod"
+    if re.search(r"\d", s):  # names carry no digits: "Publicado hace 3 horas", "25.10.2022"
+        return None
     for _ in range(3):  # "Posted by: Penulis: X"
         new = _LABEL_RE.sub("", s, count=1).strip(" ,;:|-–—")
         if new == s:
             break
         s = new
     s = _TRAIL_RE.sub("", s).strip(" ,;:|-–—")
+    if _ROLE_ONLY.fullmatch(s) or _ROLE_LAST.search(s):
+        return None  # "Senior Correspondent", "AP National Security Writer" split off a byline
+    half = _DOUBLED.fullmatch(s)
+    if half:
+        s = half.group(1)  # "Kristen Falc'honKristen Falc'hon": the same name rendered twice (hidden copy)
     s = _ROLE_TAIL.sub("", s).strip(" ,;:|-–—")
     if not s or len(s) > 60 or not _LETTER.search(s):
         return None
-    if _URL.search(s) and " " not in s and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", s, re.I):
-        return None
+    if " " not in s and "." in s and not _DOMAIN.fullmatch(s):
+        return None  # "edilson.la.rosa" is a user slug, "nieuwsblad.be" a (legitimate) outlet name
     if _HANDLE.match(s) or s.startswith("http"):
         return None
+    if " " not in s and s.islower() and re.search(r"[-_.]", s) and not _DOMAIN.fullmatch(s):
+        return None  # "sarah-indra", "edilson.la.rosa": a login slug, not how the page names its author
     key = norm_key(s)
-    if not key or key in _NON_NAMES or len(s.split()) > 6:
+    words = s.split()
+    if not key or key in _NON_NAMES or len(words) > 5 or s.endswith((".", "!", "?")) and len(words) > 2:
         return None
-    if s.isupper() and len(s) > 4 and " " in s:
-        s = s.title()  # "JANE DOE" -> "Jane Doe"; short all-caps tokens ("AFP", "SID") stay
+    if len(words) >= 2 and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
+        return None  # "deinen Hochzeitsbloggern", "web sitesinde": prose, not a name
+    # ALL-CAPS names ("JACOBO BETANCUR PELÁEZ", "DER SPIEGEL") are kept as written: matching is case-blind,
+    # and title-casing would garble outlet names and particles.
     return s
 
 
 def split_byline(text: str) -> list[str]:
     """Split a byline into name fragments: "A, B and C", "A dan B", "A & B", "Penulis: A | Editor: B"."""
     s = " ".join(unicodedata.normalize("NFKC", text or "").split())
+    # Links are not names, and their slashes would split them into fake ones ("www.facebook.com/someone").
+    s = re.sub(r"(?:https?://|www\.)\S*/\S*|https?://\S+", " ", s).strip()
     if not s:
         return []
     s = _CONTRIB_PLACE.sub("", s)
@@ -150,11 +182,13 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
             names.append(name)
     if not names:
         return []
+    if len(names) > 1:
+        # A lone lower-case word next to real names is a brand or section label ("capital"), not a person.
+        kept = [n for n in names if not (" " not in n and n.islower() and len(n) >= 5)]
+        names = kept or names
+    if any(" " in n for n in names):
+        # Next to real names, an unknown acronym ("SP-X") is an agency credit; known wires (dpa, AFP) stay.
+        names = [n for n in names if not (" " not in n and n.upper() == n and re.search(r"[A-Z]", n)
+                                          and norm_key(n) not in WIRE_SERVICES and len(n) <= 6)] or names
     people = [n for n in names if norm_key(n) not in drop_keys and (keep_wire or norm_key(n) not in WIRE_SERVICES)]
     return people or names
-
-
-def is_probably_person(name: str) -> bool:
-    """Two to four capitalised words: a cheap test to prefer person names over organisations."""
-    words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in {"de", "van", "von", "der", "da", "di", "bin", "binti", "el", "al", "la", "le", "du", "dos", "del"} for w in words)

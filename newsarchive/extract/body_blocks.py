@@ -7,6 +7,7 @@ body extractor scores containers from these chunks and then prints the chunks of
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -16,6 +17,7 @@ from newsarchive.extract.boilerplate import BLOCK_TAGS, CAPTION_CLASS
 log = logging.getLogger(__name__)
 
 _CAPTION_TAGS = frozenset({"figcaption", "caption", "figure"})
+_MEDIA_TAGS = frozenset({"div", "p", "span", "section"})
 
 
 @dataclass(slots=True)
@@ -25,13 +27,21 @@ class Chunk:
     owner: etree._Element     # nearest block ancestor
     new_para: bool            # False when only a single <br> separates it from the previous chunk
     caption: bool             # inside a figure/caption: never body text
+    media: bool = False       # inside an image wrapper ("photo", "image-widget"): a caption, not printed
+    kept: bool | None = None  # the renderer's verdict, cached (see body_render.keep_chunk)
 
 
-def _is_caption(el: etree._Element) -> bool:
-    if el.tag in _CAPTION_TAGS:
-        return True
-    cls = el.get("class")
-    return bool(cls and CAPTION_CLASS.search(cls))
+# Text in an image wrapper is its caption: never printed, but it still votes for the container (live blogs
+# are many short entries, each with a photo).
+_MEDIA_CLASS = re.compile(r"(?:^|[^a-z])(?:image|img|photo|picture|foto|bild)(?:$|[^a-z])", re.I)
+_HAS_IMG = etree.XPath("boolean(.//img or .//picture)")
+_MAX_CAPTION = 300
+
+
+def _is_media(el: etree._Element, cls: str) -> bool:
+    """An image wrapper ("image-widget", "article__photo") around a picture and a short caption."""
+    return (_MEDIA_CLASS.search(cls) is not None and _HAS_IMG(el)
+            and len(el.text_content()) <= _MAX_CAPTION)
 
 
 def _acts_as_block(el: etree._Element) -> bool:
@@ -53,6 +63,8 @@ def linearize(root: etree._Element) -> list[Chunk]:
     stack: list[etree._Element] = [root]
     caption_flags: list[bool] = []
     caption_depth = 0
+    media_flags: list[bool] = []
+    media_depth = 0
     link_depth = 0
     new_para = True
     pushed: set[etree._Element] = set()
@@ -66,7 +78,7 @@ def linearize(root: etree._Element) -> list[Chunk]:
         buf, buf_links = [], 0
         if not text:
             return False
-        chunks.append(Chunk(text, links, stack[-1], new_para, caption_depth > 0))
+        chunks.append(Chunk(text, links, stack[-1], new_para, caption_depth > 0, media_depth > 0))
         new_para = True
         return True
 
@@ -94,9 +106,18 @@ def linearize(root: etree._Element) -> list[Chunk]:
                 pushed.add(el)
             elif tag == "a":
                 link_depth += 1
-            cap = _is_caption(el)
+            cls = el.get("class")
+            if tag in _CAPTION_TAGS:
+                cap, med = True, False
+            elif cls:
+                cap = CAPTION_CLASS.search(cls) is not None
+                med = not cap and tag in _MEDIA_TAGS and _is_media(el, cls)
+            else:
+                cap = med = False
             caption_flags.append(cap)
             caption_depth += cap
+            media_flags.append(med)
+            media_depth += med
             if el.text and tag != "br":
                 add(el.text)
         else:
@@ -108,6 +129,7 @@ def linearize(root: etree._Element) -> list[Chunk]:
                 link_depth -= 1
             if caption_flags:
                 caption_depth -= caption_flags.pop()
+                media_depth -= media_flags.pop()
             if el.tail:
                 add(el.tail)
     flush()

@@ -36,8 +36,8 @@ PARA_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Captions: kept out of the text (the expected bodies never hold them) but read for images.
-CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption|credit|tr-caption|photo-?desc|img-?desc|"
-                           r"image-?desc|keterangan|ket-?foto|foto-?caption)", re.I)
+CAPTION_CLASS = re.compile(r"(?:caption|(?:^|[\s_-])(?:credit|tr-caption|photo-?desc|img-?desc|"
+                           r"image-?desc|keterangan|ket-?foto|foto-?caption))", re.I)
 
 # Class/id hints are matched per token: "comments-area post_share" -> comments, area, post, share, plus each
 # adjacent pair joined ("sidebar" from "side-bar", "mostread" from "most-read"). Set look-ups instead of one
@@ -47,13 +47,25 @@ comment komentar disqus sidebar related terkait bacajuga recommend recommended r
 share sharing sharer social sosmed newsletter subscribe subscription promo promoted sponsor sponsored advert
 advertisement ad ads adsbygoogle adslot adunit iklan banner popular populer trending mostread mostpopular
 terpopuler breadcrumb breadcrumbs pagination pager navbar menu nav navigation footer masthead cookie cookies
-gdpr consent modal popup overlay outbrain taboola mgid authorbio aboutauthor aboutauthor tag tags taglist label
-labels postlabels postfooter postshare byline meta skip toolbar tools rating jump readmore morestories
+gdpr consent modal popup overlay outbrain taboola mgid authorbio aboutauthor aboutauthor tag tags taglist
+postlabels postfooter postshare byline meta skip toolbar tools rating jump readmore morestories
 signup login visuallyhidden sronly screenreader offscreen inlinerelated boxrelated alsoread nextarticle
 prevarticle postnav topics keywords embed video player gallery slideshow carousel register feedback copyright
 disclaimer lihatjuga simak crosslink recentposts popularposts relatedposts morenews readalso seealso
-tweet twittertweet instagrammedia tiktokembed fbpost
+instagrammedia tiktokembed fbpost tooltip cta calltoaction regwall hide infobox nextstory nextpost prevpost
+previouspost prevstory vcard authorbox
 """.split())
+# Furniture that can hold prose of its own (comments, teasers): dropped even when it holds paragraphs.
+_HARD_NEG = frozenset("""
+comment comments komentar disqus sidebar related terkait recommend recommended recommendation rekomendasi
+popular populer trending mostread mostpopular terpopuler outbrain taboola mgid footer newsletter inlinerelated
+boxrelated relatedposts popularposts recentposts morestories morenews alsoread readalso bacajuga lihatjuga
+cookie cookies gdpr consent modal popup
+""".split())
+_HARD_PREFIXES = ("comment", "komentar", "disqus", "outbrain", "taboola", "sidebar", "related", "recommend",
+                  "trending", "cookie", "consent")
+# Never page layout, whatever they hold: overlays and reader comments.
+_OVERLAY_PREFIXES = ("cookie", "consent", "gdpr", "modal", "popup", "comment", "komentar", "disqus")
 _NEG_PREFIXES = ("advert", "sponsor", "subscri", "newsletter", "comment", "komentar", "outbrain", "taboola",
                  "breadcrumb", "sidebar", "related", "recommend", "trending", "social", "cookie", "disqus")
 _POS_WORDS = frozenset("""
@@ -68,7 +80,7 @@ STRONG_BODY = re.compile(r"articlebody|article-?body|article__body|article-?cont
                          r"entry-?content|post-?body|post-?content|story-?body|story-?content|"
                          r"news-?content|detail-?content|content-?detail|body-?text|article-?text|"
                          r"detail__body|read__content|detail-?text|itemfulltext|td-post-content|"
-                         r"single-?content|main-?content|isi-?berita|txt-?article", re.I)
+                         r"single-?content|main-?content|isi-?berita|txt-?article|field-?-?name-?-?body", re.I)
 _STRONG_HINT = ("body", "content", "text", "isi")  # cheap pre-check before the regex
 
 
@@ -83,23 +95,65 @@ BOILER_LINE = re.compile(
     r"posting\s+komentar|diposting\s+oleh|posted\s+by|label\s*:|labels\s*:|tags?\s*:|topik\s*:|"
     r"editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|photo\s*:|image\s*:|"
     r"(?:all\s+)?rights\s+reserved|copyright\s*©|©\s*\d{4}|"
-    r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse))\b", re.I)
+    r"(?:das\s+)?könnte\s+(?:dich|sie)\s+auch\s+interessieren|verwandte\s+themen|mehr\s+zum\s+thema|"
+    r"lesen\s+sie\s+auch|auch\s+interessant|you\s+(?:may|might)\s+also\s+like|"
+    r"(?:à\s+)?lire\s+aussi|leia\s+(?:também|mais)|lee\s+también|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|"
+    r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse)|"
+    r"weiter\s+(?:zu|zum|zur|lesen)|weiterlesen|\*?(?:anzeige|werbung)\s*[-:.\u2013|]|"
+    r"have\s+a\s+(?:news\s+)?tip\?|関連記事|関連ニュース|おすすめ(?:情報|記事)?|あわせて読みたい|相关(?:阅读|新闻)|"
+    r"相關(?:閱讀|新聞)|延伸阅读|관련\s*기사|"
+    r"(?:quelle|source|fuente|źródło)\s*:(?=\s*\S))"  # "Quelle: Verband X" (a bare "Sources:" heads a list)
+    r"(?!\w)", re.I)
+
+# Lines that are furniture at any length: PHP errors printed into the page, photo captions set as paragraphs
+# ("Pictured from left, ..."), agency initials signing off ("aja/PAP", "(dpa/lni)"), moderation disclaimers.
+FURNITURE_LINE = re.compile(
+    r"(?:warning|notice|deprecated|fatal\s+error|parse\s+error|strict\s+standards)\s*:.{0,300}\bon\s+line\s+\d+|"
+    r"pictured\b|"
+    r"\(?[a-z]{2,5}(?:\s*/\s*[A-Za-z]{2,12}){1,3}\)?\.?$|(?-i:[a-z]{2,4})$|"
+    r".{0,80}\b(?:is|are)\s+not\s+responsible\s+for\s+(?:the\s+)?(?:opinions|views|content)|"
+    r"\W*(?:follow|folge|folgen\s+sie)\b.{0,60}"
+    r"\b(?:twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|telegram)\b",
+    re.I)
+
+# Photo captions and credits printed as ordinary text: "... (Image: Getty)", "... © VS Tristach",
+# "Foto: Reuters", "Natalie Naccache | Bloomberg | Getty Images".
+CREDIT_TAIL = re.compile(  # searched in the last 100 characters only: a credit ends the line
+    r"\((?:image|photo|picture|foto|bild|source|crédit|credit)s?\s*:[^)]{1,80}\)\s*$|"
+    r"©\s*[^\s\d][^.!?]{0,60}$|"
+    r"(?:^|[\s/|\u2013-])(?-i:Getty Images|GETTY|REUTERS|Reuters|AFP|AP Photo|Shutterstock|iStock(?:photo)?|dpa|"
+    r"EPA|IMAGO|imago)\W*$",
+    re.I)
+CREDIT_HEAD = re.compile(
+    r"\W*(?:image|photo|picture|foto|bild|gambar|credit|crédit|fotó|zdjęcie)s?\s*:\s*\S[^.!?]{0,80}$", re.I)
+
+# Newsletter pitches: a short line naming a newsletter/inbox and a sign-up verb.
+NEWSLETTER_NOUN = re.compile(r"\b(?:newsletters?|inbox|e-?mail\s+(?:updates|alerts)|daily\s+(?:news\s+)?email)\b",
+                             re.I)
+NEWSLETTER_VERB = re.compile(r"\b(?:sign\s*up|subscribe|register|get|delivered|abonnieren|anmelden|daftar|"
+                             r"berlangganan|inscr[ií]bete|inscrivez|iscriviti)", re.I)
 
 # Short lines made only of these words are furniture (share bars, "Advertisement").
 BOILER_SHORT = re.compile(
     r"^\W*(?:advertisement|anzeige|werbung|publicité|iklan|advertorial|sponsored|share|tweet|"
     r"facebook|twitter|whatsapp|linkedin|email|print|telegram|copy\s+link|scroll\s+to\s+continue.*|"
-    r"loading\.*|comments?|\d+\s+comments?|back\s+to\s+top|top|menu|search|close|skip\s+to\s+content)\W*$",
+    r"loading\.*|comments?|\d+\s+comments?|back\s+to\s+top|top|menu|search|close|skip\s+to\s+content|"
+    r"follow\s+us|save|saved|post\s+on\s+x|more\s+about|mehr\s+zu(?:m|r)?|share\s+(?:on|via)\s+\w+|pin\s+it|"
+    r"email\s+this|print\s+this|table\s+of\s+contents|inhaltsverzeichnis|sommaire|daftar\s+isi|"
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:時]\d{2}分?)?|"
+    r"(?:reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|"
+    r"waktu\s+baca)\W*\d+\s*\w*|\d+\s*(?:min|mins|minutes?|minuten|menit)\.?\s*(?:read|lesen|lesezeit|baca)?)\W*$",
     re.I)
 
 # Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in
 # ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.
-_DROP_XPATH = etree.XPath(
-    "//*[(@hidden or contains(translate(@style,'DISPLAYNOE :','displaynoe'),'display:none')"
-    " or contains(translate(@style,'VISBLTYHDN :','visbltyhdn'),'visibility:hidden') or @aria-hidden='true')"
-    " and not(.//p[string-length(normalize-space()) > 80])]")
-_CLASSED = etree.XPath("//*[@class or @id or @itemprop]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _FORM_PARAS = etree.XPath("count(.//p)")
+_LONG_PARAS = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+
+# Inline elements are never removed by a class hint: "<a class='tag'>Name</a>" inside a sentence is prose.
+_INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "u", "font", "small", "abbr", "time", "mark", "sup",
+                     "sub", "cite", "q", "code", "s", "del", "ins", "var", "kbd", "dfn", "bdi", "bdo"})
 
 # Never removed by a class hint: removing these would take the whole page with them.
 _PROTECTED = frozenset({"html", "body", "article", "main"})
@@ -112,20 +166,43 @@ def hint_text(el: etree._Element) -> str:
     return f"{cls} {ident}" if ident else cls
 
 
+@lru_cache(maxsize=16384)
+def _token_class(t: str) -> tuple[int, bool]:
+    """(negative level, positive) of one class token; tokens repeat across pages even when strings don't."""
+    bare = t[:-1] if t.endswith("s") else t
+    if t.startswith(_OVERLAY_PREFIXES):
+        neg = 3
+    elif t in _HARD_NEG or bare in _HARD_NEG or t.startswith(_HARD_PREFIXES):
+        neg = 2
+    elif t in _NEG_WORDS or bare in _NEG_WORDS or t.startswith(_NEG_PREFIXES):
+        neg = 1
+    else:
+        neg = 0
+    return neg, t in _POS_WORDS or t.startswith(_POS_PREFIXES)
+
+
 @lru_cache(maxsize=8192)
-def classify_hint(hint: str) -> tuple[bool, bool, bool]:
-    """(strong, positive, negative) for a class/id string; cached because pages repeat class names a lot."""
+def classify_hint(hint: str) -> tuple[bool, bool, int]:
+    """(strong, positive, negative) for a class/id string; negative is 0 (no), 1 (soft), 2 (hard), 3 (overlay).
+
+    Cached: pages repeat class names a lot."""
     low = hint.lower()
     tokens = [t for t in _HINT_SPLIT.split(low) if t]
     if not tokens:
-        return False, False, False
-    joined = [a + b for a, b in zip(tokens, tokens[1:])]
-    negative = positive = False
-    for t in tokens + joined:
-        if t in _NEG_WORDS or (t[-1] == "s" and t[:-1] in _NEG_WORDS) or t.startswith(_NEG_PREFIXES):
-            negative = True
-        if t in _POS_WORDS or t.startswith(_POS_PREFIXES):
-            positive = True
+        return False, False, 0
+    negative = 0
+    positive = False
+    for t in tokens:
+        neg, pos = _token_class(t)
+        if neg > negative:
+            negative = neg
+        positive = positive or pos
+    for a, b in zip(tokens, tokens[1:]):  # "side-bar", "most-read", "sr-only"
+        joined = a + b
+        if joined in _HARD_NEG:
+            negative = max(negative, 2)
+        elif joined in _NEG_WORDS:
+            negative = max(negative, 1)
     strong = any(k in low for k in _STRONG_HINT) and bool(STRONG_BODY.search(low))
     return strong, positive, negative
 
@@ -139,10 +216,16 @@ def is_strong(el: etree._Element) -> bool:
 
 def is_negative(el: etree._Element) -> bool:
     strong, positive, negative = classify_hint(hint_text(el))
-    if not negative or strong or (el.get("itemprop") or "").lower() == "articlebody":
-        return False
-    # "main with-sidebar", "content has-share": mixed hints on a container that holds real paragraphs.
-    return not (positive and _FORM_PARAS(el) >= 4)
+    return bool(negative) and not strong and (el.get("itemprop") or "").lower() != "articlebody"
+
+
+_TEASER_TOKEN = re.compile(r"(?:^|[^a-z])teaser|teaser(?:$|[^a-z])")
+_HAS_LINK = etree.XPath("boolean(.//a[@href])")
+
+
+def _is_link_teaser(el: etree._Element, hint: str) -> bool:
+    """A "teaser" block that links elsewhere is a card for another story; one without links is the standfirst."""
+    return bool(_TEASER_TOKEN.search(hint.lower())) and _HAS_LINK(el)
 
 
 def _drop(el: etree._Element) -> None:
@@ -162,37 +245,65 @@ def _drop(el: etree._Element) -> None:
 
 def clean_tree(root: etree._Element) -> None:
     """Strip furniture from ``root`` (a private copy) in place: scripts, chrome, hidden and negative blocks."""
-    doomed: list[etree._Element] = list(root.iter(*DROP_TAGS))  # tag filter runs in C
-    doomed.extend(root.iter(etree.PI, etree.Entity))
-    # Search boxes, comment forms. ASP.NET pages wrap everything in one form, hence the paragraph count.
-    doomed.extend(f for f in root.iter("form") if _FORM_PARAS(f) < 3)
-    doomed.extend(el for el in _DROP_XPATH(root) if el.tag not in _PROTECTED)
+    first: list[etree._Element] = list(root.iter(*DROP_TAGS))  # tag filter runs in C
+    first.extend(root.iter(etree.PI, etree.Entity))
+    # Search boxes, comment forms, registration walls. ASP.NET pages wrap everything in one form, hence the
+    # paragraph counts: a form holding most of the page's long paragraphs is the page.
+    forms = list(root.iter("form"))
+    if forms:
+        page_long = _LONG_PARAS(root)
+        first.extend(f for f in forms if _FORM_PARAS(f) < 3 or _LONG_PARAS(f) * 2 < page_long)
+    for el in first:  # removed now: the scans below then walk a much smaller tree
+        _drop(el)
+    doomed: list[etree._Element] = []
     strongs: list[etree._Element] = []
-    negatives: list[tuple[etree._Element, bool]] = []
-    for el in _CLASSED(root):
-        cls, ident = el.get("class"), el.get("id")
-        hint = f"{cls} {ident}" if cls and ident else (cls or ident)
-        strong, positive, negative = classify_hint(hint) if hint else (False, False, False)
-        itemprop = el.get("itemprop")
+    negatives: list[tuple[etree._Element, bool, int]] = []
+    for el in root.iter(etree.Element):  # one pass for hidden blocks and class hints (an XPath per test is slower)
+        tag = el.tag
+        attrib = el.attrib
+        if not attrib:
+            continue
+        style = attrib.get("style")
+        if ((style is not None and _HIDDEN_STYLE.search(style)) or "hidden" in attrib
+                or attrib.get("aria-hidden") == "true") and tag not in _PROTECTED and _LONG_PARAS(el) == 0:
+            doomed.append(el)
+            continue
+        if tag in _INLINE:  # never removed, never a body container: skip the hint work
+            continue
+        cls, ident = attrib.get("class"), attrib.get("id")
+        itemprop = attrib.get("itemprop")
         if itemprop and itemprop.lower() == "articlebody":
-            strong, negative = True, False
+            strongs.append(el)
+            continue
+        hint = f"{cls} {ident}" if cls and ident else (cls or ident)
+        if not hint:
+            continue
+        strong, positive, negative = classify_hint(hint)
+        if not negative and not strong and "easer" in hint and _is_link_teaser(el, hint):
+            negative = 1
         if strong:
             strongs.append(el)
-        elif negative and el.tag not in _PROTECTED:
-            negatives.append((el, positive))
+        elif negative and tag not in _PROTECTED:
+            negatives.append((el, positive, negative))
     # Ancestors of a substantial body-looking element are never furniture, whatever their class says:
     # Blogger wraps every post in "widget Blog", Elementor in "elementor-widget", some portals in "paywall".
     keep: set[etree._Element] = set()
     for el in strongs + list(root.iter("article")):
         if el not in keep and len(el.text_content()) >= 200:
             keep.update(el.iterancestors())
-    for el, positive in negatives:
-        if el in keep:
+    page_paras = _LONG_PARAS(root) if negatives else 0
+    gone: set[etree._Element] = set()
+    for el, positive, negative in negatives:  # document order: outer blocks come first
+        if el in keep or any(a in gone for a in el.iterancestors()):
             continue
-        # "main with-sidebar", "content has-share": mixed hints on a container that holds real paragraphs.
-        if positive and _FORM_PARAS(el) >= 4:
+        paras = _LONG_PARAS(el)
+        # "main with-sidebar", "content has-share": mixed hints on a container that holds real paragraphs;
+        # a "share"/"meta" wrapper around paragraphs is a wrapper, not a share bar; and a block holding
+        # most of the page's paragraphs is the page layout ("panel-two-col-sidebar-right"), not furniture.
+        if paras >= 3 and negative < 3 and (positive or negative == 1 or paras * 2 >= page_paras):
             continue
         doomed.append(el)
+        gone.add(el)
     for el in doomed:
         # An ancestor may already be gone; removing from a detached subtree is harmless.
         _drop(el)

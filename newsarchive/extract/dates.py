@@ -78,6 +78,8 @@ _add_months("januar;februar;mars marts;april;maj;juni;juli;augusti;september;okt
 _add_months("stycznia styczeń styczen sty;lutego luty lut;marca marzec;kwietnia kwiecień kwi;maja maj;"
             "czerwca czerwiec cze;lipca lipiec lip;sierpnia sierpień sie;września wrzesień wrz;"
             "października październik paź;listopada listopad lis;grudnia grudzień gru")
+_add_months("ianuarie ian;februarie;martie;aprilie;mai;iunie;iulie;august;septembrie;octombrie;noiembrie;"
+            "decembrie")
 _add_months("ocak;şubat subat;mart;nisan;mayıs mayis;haziran;temmuz;ağustos agustos;eylül eylul;ekim;"
             "kasım kasim;aralık aralik")
 
@@ -115,6 +117,8 @@ _ISO = re.compile(
 _COMPACT = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?"
                       r"(?P<tz>Z|[+-]\d\d:?\d\d)?$")
 _ISO_SHAPED = re.compile(r"^\d{4}-\d")  # an ISO-looking string that failed is junk, not a job for dateparser
+# dateparser is worth its cost only on a short string with a year and a word (a month name we do not know).
+_DP_WORTHY = re.compile(r"(?=.*(?<!\d)(?:19|20)\d\d(?!\d))(?=.*[^\W\d_]{3})")
 _EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")  # seconds or milliseconds since 1970 (2001..2286)
 
 _YMD = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d])")
@@ -212,12 +216,16 @@ def parse_iso(text: str) -> ParsedDate | None:
     return _make(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"]), int(g["M"]), int(g["S"] or 0), _tz_from(g["tz"]))
 
 
+# What may separate a date from its time: punctuation and "um"/"pukul"/"at"; or, time first, a day name.
+_GAP_AFTER = re.compile(r"[\s,|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*", re.I)
+_GAP_BEFORE = re.compile(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*")
+
+
 def _time_after(text: str, start: int, window: int = 40) -> tuple[int, int, int, timezone | None] | None:
     """A time of day written just after a date ("24 Oktober 2022 | 14:05 WIB", "Oct 5, 2022, 2:05 p.m. ET")."""
     seg = text[start:start + window]
     m = _TIME.search(seg)
-    if not m or not re.fullmatch(r"[\s,|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*",
-                                   seg[:m.start()], re.I):
+    if not m or not _GAP_AFTER.fullmatch(seg[:m.start()]):
         return None
     return _hms(m)
 
@@ -228,7 +236,7 @@ def _time_before(text: str, end: int, window: int = 30) -> tuple[int, int, int, 
     last = None
     for last in _TIME.finditer(seg):
         pass
-    if last is None or not re.fullmatch(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*", seg[last.end():]):
+    if last is None or not _GAP_BEFORE.fullmatch(seg[last.end():]):
         return None
     return _hms(last)
 
@@ -242,9 +250,7 @@ def _hms(m: re.Match) -> tuple[int, int, int, timezone | None] | None:
         hh = hh % 12 + (12 if ampm == "pm" else 0)
     if hh > 23:
         return None
-    if m.group("sep") in ".h" and not (m.group("zone") or ampm):
-        # "14.05" alone is as likely a decimal number as a time; accept it only with a zone or am/pm.
-        pass
+    # "14.05" is accepted without a zone: it is only read right next to a date, where it is a time.
     return hh, mm, ss, _tz_from(m.group("zone"))
 
 
@@ -330,6 +336,16 @@ def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
     return ParsedDate(when, True, when.tzinfo is not None)
 
 
+@lru_cache(maxsize=1)
+def _dateparser_languages() -> frozenset[str]:
+    try:
+        from dateparser.languages.loader import default_loader
+        return frozenset(default_loader.get_locale_map().keys())
+    except Exception:  # dateparser internals moved: fall back to the languages we see most
+        return frozenset({"en", "de", "fr", "es", "it", "pt", "nl", "id", "ms", "ru", "pl", "tr", "sv", "no", "da",
+                          "fi", "cs", "ja", "zh", "ko", "vi", "ar", "el", "hu", "ro", "uk"})
+
+
 @lru_cache(maxsize=2048)
 def _dateparser(text: str, languages: tuple[str, ...] | None) -> ParsedDate | None:
     try:
@@ -339,7 +355,10 @@ def _dateparser(text: str, languages: tuple[str, ...] | None) -> ParsedDate | No
     try:
         settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
                     "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
-        dt = dateparser.parse(text, languages=list(languages) if languages else None, settings=settings)
+        known = [x for x in (languages or ()) if x in _dateparser_languages()]
+        if not known:
+            return None
+        dt = dateparser.parse(text, languages=known, settings=settings)
     except Exception:  # dateparser raises assorted errors on junk input
         log.debug("dateparser failed on %r", text)
         return None
@@ -367,7 +386,7 @@ def parse_date(text: str | None, *, fetched_at: datetime | None = None, month_fi
         p = next((q for _, q in hits if plausible(q, fetched_at)), None)
     if p is None:
         p = parse_relative(s, fetched_at)
-    if p is None and fallback and 6 <= len(s) <= 60 and re.search(r"\d", s) and not _ISO_SHAPED.match(s):
+    if p is None and fallback and languages and 6 <= len(s) <= 60 and _DP_WORTHY.search(s) and not _ISO_SHAPED.match(s):
         p = _dateparser(s, languages)
     return p if plausible(p, fetched_at) else None
 
@@ -384,7 +403,8 @@ def date_from_url(url: str, fetched_at: datetime | None = None) -> ParsedDate | 
     path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I)
     for m in _URL_DATE.finditer(path):
         g = m.groupdict()
-        y, mo, d = (g["y"], g["m"], g["d"]) if g["y"] else (g["y2"], g["m2"], g["d2"]) if g["y2"] else (g["y3"], g["m3"], g["d3"])
+        suffix = "" if g["y"] else "2" if g["y2"] else "3"
+        y, mo, d = g["y" + suffix], g["m" + suffix], g["d" + suffix]
         p = _make(int(y), int(mo), int(d))
         if plausible(p, fetched_at):
             return p

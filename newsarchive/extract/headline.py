@@ -13,8 +13,6 @@ import unicodedata
 
 log = logging.getLogger(__name__)
 
-# Separators between a headline and the site name, longest first.
-_SEPARATORS = (" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " ~ ", " -- ", "|", " > ")
 _SEP_RE = re.compile(r"\s+(?:\|\|?|-{1,2}|–|—|::|»|«|·|•|/|~|>)\s+|\s*\|\s*")
 
 
@@ -44,16 +42,24 @@ def _site_keys(site_names: list[str], host: str) -> set[str]:
 
 
 def _is_site(segment: str, keys: set[str]) -> bool:
+    """Whether a title segment is the site's name ("Tages-Anzeiger", "n-tv.de", "Okezone.com")."""
     n = norm(segment)
     if not n:
         return True
     flat = re.sub(r"[^a-z0-9]", "", n)
     for k in keys:
         kf = re.sub(r"[^a-z0-9]", "", k)
-        if n == k or (kf and flat and (flat == kf or (len(kf) >= 4 and kf in flat and len(flat) <= len(kf) + 14)
-                                      or (len(flat) >= 4 and flat in kf))):
+        if n == k or (kf and flat and (
+                flat == kf
+                or (flat.startswith(kf) and len(flat) - len(kf) <= 5)  # "kicker" vs "kicker.de", "Site Online"
+                or (len(flat) >= 4 and kf.startswith(flat) and len(kf) - len(flat) <= 6)  # "Express" vs "express.co.uk"
+                or (len(flat) >= 5 and flat in kf))):
             return True
     return False
+
+
+# A byline glued to a title: "Headline | Site | by Jane Doe".
+_BY_AUTHOR = re.compile(r"(?i)^(?:by|von|par|por|oleh|door|di)\s+\w[\w.'’-]*(?:\s+\w[\w.'’-]*){0,3}$")
 
 
 def strip_site(title: str, site_names: list[str], host: str) -> str:
@@ -66,9 +72,10 @@ def strip_site(title: str, site_names: list[str], host: str) -> str:
         parts = _SEP_RE.split(t)
         if len(parts) < 2:
             break
-        if _is_site(parts[-1], keys):
+        if _is_site(parts[-1], keys) or (len(parts) >= 3 and _BY_AUTHOR.match(parts[-1])):
             t = t[: t.rfind(parts[-1])].rstrip()
-            t = re.sub(r"(?:\s*(?:\|\|?|-{1,2}|–|—|::|»|«|·|•|/|~|>))+\s*$", "", t).strip()
+            # trailing separators only: a closing "»" that ends a quotation stays
+            t = re.sub(r"(?:\s+(?:\|\|?|-{1,2}|–|—|::|»|«|·|•|/|~|>)|\s*\|)+\s*$", "", t).strip()
             continue
         if _is_site(parts[0], keys):
             t = t[len(parts[0]):].lstrip()
@@ -94,9 +101,13 @@ def fold(text: str) -> str:
     return " ".join(_DASHES.sub("-", _QUOTES.sub("", norm(text))).split())
 
 
+_KICKER_COLON = re.compile(r"^([^:]{1,60}?[^\s:]):\s+(.{10,})$")  # "Topic: Headline" (no space before ":")
+_KICKER_DASH = re.compile(r"^(\S[^:–—]{1,40}?)\s+[-–—]\s+(.{10,})$")  # "SARS-2/COVID-19 - Headline"
+
+
 def _kicker_split(text: str) -> str | None:
     """The part after a short topic label ("Neue Leipziger Schule: Judy Lybke ..."), or None."""
-    m = re.match(r"^([^:]{2,60}?):\s+(.{10,})$", text)
+    m = _KICKER_COLON.match(text) or _KICKER_DASH.match(text)
     if m and len(m.group(1).split()) <= 6:
         return m.group(2)
     return None
@@ -107,15 +118,64 @@ def _is_junk_h1(h1: str, other: str) -> bool:
     return len(h1.split()) <= 2 and len(other.split()) >= 4 and fold(h1) not in fold(other)
 
 
+def _og_is_seo_copy(og: str, ld: str, cands: list[tuple[str, str]], visible: list[str]) -> bool:
+    """Whether og:title carries no editorial weight against a different JSON-LD headline: it equals the
+    document <title> (CMSes copy the SEO title there by default) and is not the visible h1, or it is the
+    JSON-LD headline padded with more words."""
+    fo, fl = fold(og), fold(ld)
+    if any(fold(h) == fo for h in visible):
+        return False
+    if any(fold(t) == fo for s, t in cands if _is_doc_title(s)):
+        return True
+    # og:title is the JSON-LD headline with words put in ("aktuelle", a name, a "| Section" tail): an SEO
+    # variant of it. (The reverse - og:title shorter - is the editorial short headline.)
+    return _is_subsequence(_WORD.findall(fl), _WORD.findall(fo))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_doc_title(src: str) -> bool:
+    return not src.startswith(("jsonld", "microdata", "meta:og", "meta:twitter"))
+
+
+def _is_subsequence(short: list[str], long_: list[str]) -> bool:
+    """Whether the words of ``short`` (at least three) occur in order in ``long_``, which has more."""
+    if len(short) < 3 or len(long_) <= len(short):
+        return False
+    it = iter(long_)
+    return all(w in it for w in short)
+
+
 def choose_headline(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str],
                     site_names: list[str], host: str, is_news: bool = False,
-                    h2s: list[str] | None = None) -> tuple[str | None, str]:
+                    h2s: list[str] | None = None, main_h1s: list[str] | None = None) -> tuple[str | None, str]:
     """Pick the headline and say where it came from.
 
     ``structured``: (source, text) from JSON-LD/itemprop; ``titles``: (source, text) from og:title,
     twitter:title, <title>; ``h1s``: visible <h1> texts in page order; ``is_news``: the page declares itself
-    an article (JSON-LD article type), whose social title (og:title) is its editorial headline.
+    an article (JSON-LD article type), whose social title (og:title) is its editorial headline;
+    ``main_h1s``: the <h1>s that sit in the page's content (not in navigation, teasers or links).
+
+    The written form (straight or curly quotes) is the document title's when it states the same headline
+    otherwise: that is what the author typed, where the page's h1 and JSON-LD are often re-typeset
+    ("it's" shown as "it’s"). Dashes keep the chosen form: titles use " - " as a separator.
     """
+    text, src = _choose(structured=structured, titles=titles, h1s=h1s, site_names=site_names, host=host,
+                        is_news=is_news, h2s=h2s, main_h1s=main_h1s)
+    if text:
+        key = fold(text)
+        for s, raw in titles:
+            if _is_doc_title(s):
+                clean = strip_site(raw, site_names, host)
+                if clean != text and fold(clean) == key and _QUOTES.sub("", clean) == _QUOTES.sub("", text):
+                    return clean, src
+    return text, src
+
+
+def _choose(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str],
+                    site_names: list[str], host: str, is_news: bool = False,
+                    h2s: list[str] | None = None, main_h1s: list[str] | None = None) -> tuple[str | None, str]:
     keys = _site_keys(site_names, host)
     cands: list[tuple[str, str]] = []  # (source, cleaned text)
     for src, raw in structured + titles:
@@ -123,39 +183,62 @@ def choose_headline(*, structured: list[tuple[str, str]], titles: list[tuple[str
         if clean and len(clean) >= 3 and not _is_site(clean, keys):
             cands.append((src, clean))
     h1s = [tidy(h) for h in h1s]
-    h1s = [h for h in h1s if 3 <= len(h) <= 400 and not _is_site(h, keys)]
+    # An h1 that is (or carries) the site name is the logo banner, not the headline.
+    h1s = [h for h in h1s if 3 <= len(h) <= 400 and not _is_site(h, keys) and strip_site(h, site_names, host) == h]
     og = next((t for s, t in cands if s == "meta:og:title"), None)
     ld = next((t for s, t in cands if s.startswith("jsonld")), None)
     folded = {fold(t): (s, t) for s, t in reversed(cands)}
 
+    def surface(key: str, default: str, src: str) -> tuple[str, str]:
+        """The written form of an agreed headline: og:title's on news pages, else the visible h1's."""
+        if is_news and og and fold(og) == key:
+            return og, src
+        h = next((h for h in h1s if fold(h) == key), None)
+        return (h, src) if h else (default, src)
+
+    visible = [tidy(h) for h in (main_h1s if main_h1s is not None else h1s[:1])]
+
     # 1. Kicker: a candidate that is another one minus its "Topic: " label is the headline proper.
+    rests: dict[str, str] = {}
     for h in h1s[:2] + [t for _, t in cands]:
         rest = _kicker_split(h)
-        if rest and fold(rest) in folded and fold(rest) != fold(h):
-            src, text = folded[fold(rest)]
-            return (og if og and fold(og) == fold(rest) and is_news else text), src + "-kicker"
-    for h in h1s[:2]:
-        for s, t in cands:
-            rest = _kicker_split(t)
-            if rest and fold(rest) == fold(h):
-                return h, "h1-kicker"
+        if not rest:
+            continue
+        fr = fold(rest)
+        if fr in folded and fr != fold(h):
+            src, text = folded[fr]
+            return surface(fr, text, src + "-kicker")
+        if any(fold(x) == fr for x in h1s[:2]):
+            return surface(fr, rest, "h1-kicker")
+        if not h1s and fr in rests and rests[fr] != fold(h):
+            # No visible h1, two titles with different labels over the same words: those words.
+            return rest, "title-kicker"
+        rests[fr] = fold(h)
 
     # 2. A news page whose og:title is a different headline than its h1: the editorial headline is og:title,
     #    unless og:title is merely the h1 decorated or cut short.
     main_h1 = h1s[0] if h1s else None
     if is_news and og:
         fo = fold(og)
+        if ld and fold(ld) != fo and _og_is_seo_copy(og, ld, cands, visible):
+            # og:title only repeats the SEO <title> (or the other social title disagrees with it): it is no
+            # editorial choice, and the structured headline is the article's own.
+            return surface(fold(ld), ld, next(s for s, t in cands if t == ld))
         matched = next((h for h in h1s if fold(h) == fo), None)
         if matched:
             return og, "meta:og:title=h1"
-        prefix_h1 = next((h for h in h1s if len(fold(h)) >= 12 and (fo.startswith(fold(h)) or fold(h).startswith(fo.rstrip(".… ")))), None)
+        prefix_h1 = next((h for h in h1s if len(fold(h)) >= 12
+                          and (fo.startswith(fold(h)) or fold(h).startswith(fo.rstrip(".… ")))), None)
         if prefix_h1:
-            # One is a truncation or decoration of the other: the structured headline decides, else the h1.
-            if ld and fold(ld) == fo:
-                return og, "meta:og:title=jsonld"
+            # og:title longer than the h1 is the h1 decorated (an unstripped suffix); shorter, it is the
+            # editorial short headline.
+            if len(fo) < len(fold(prefix_h1)):
+                if ld and fold(ld) == fo and any(fold(v) == fold(prefix_h1) for v in visible):
+                    # og:title is only the CMS's one stored title (JSON-LD says the same), and the article's
+                    # own h1 says more: the h1 is the headline as published.
+                    return prefix_h1, "h1"
+                return og, "meta:og:title"
             return prefix_h1, "h1"
-        if main_h1 and _is_junk_h1(main_h1, og):
-            return og, "meta:og:title"
         return og, "meta:og:title"
 
     # 3. A visible h1 that equals a cleaned title (any punctuation variant): its own form.
@@ -173,14 +256,26 @@ def choose_headline(*, structured: list[tuple[str, str]], titles: list[tuple[str
                 return h, "h1"
     # 5. No agreement: a real h1 beats the titles (they are often SEO variants), unless it looks like a label.
     best_title = ld or og or (cands[0][1] if cands else None)
-    if main_h1 and not (best_title and _is_junk_h1(main_h1, best_title)):
+    # A one-word h1 next to a social/structured title is a section label ("News"); next to a bare <title>
+    # it is more likely the page's own short heading ("Essen-Westviertel").
+    if main_h1 and not ((ld or og) and _is_junk_h1(main_h1, ld or og)):
         return main_h1, "h1"
     if best_title:
         src = next(s for s, t in cands if t == best_title)
         # Without any h1, an h2 that equals a segment of the title is the visible headline.
+        segments = [fold(seg) for seg in _SEP_RE.split(best_title)]
+        ft = fold(best_title)
         for h in h2s or []:
             fh = fold(h)
-            if len(fh) >= 5 and any(fh == fold(seg) for seg in _SEP_RE.split(best_title) + [best_title]):
+            if len(fh) < 5:
+                continue
+            if fh in segments or fh == ft:
+                return tidy(h), "h2"
+            # The title is the h2 and a subtitle ("Headline - Subtitle"), or ends with the h2's last words
+            # ("Site Name - Topic" with the h2 "Section Topic").
+            if ft.startswith(fh) and _SEP_RE.match(best_title[len(tidy(h)):] or "x"):
+                return tidy(h), "h2"
+            if len(segments) >= 2 and len(fh.split()) <= 6 and fh.endswith(" " + segments[-1]):
                 return tidy(h), "h2"
         return best_title, src
     if h2s:

@@ -1,0 +1,150 @@
+"""Reading articles back out: the Article contract (JSONL), a flat table (CSV), and WARC.
+
+Articles are read in id order, a chunk at a time (keyset pagination), with their authors, cited
+sources and pages fetched per chunk: constant memory however large the archive, and a handful of
+queries per thousand articles instead of several per article.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import zlib
+from collections.abc import Iterator
+from http import HTTPStatus
+from io import BytesIO
+from typing import IO, Any
+
+from sqlalchemy import Connection, text
+
+from newsarchive import __version__
+from newsarchive.archive.filters import Selection
+from newsarchive.article import FIELDS
+
+log = logging.getLogger(__name__)
+
+CHUNK = 1000
+ARTICLE_COLUMNS = ("id, url, canonical_url, site, site_name, headline, description, published_at, "
+                   "published_at_local, modified_at, language, body, tags, images, provenance")
+CSV_COLUMNS = ("url", "site", "site_name", "headline", "description", "published_at", "modified_at",
+               "language", "authors", "tags", "cited_sources", "body")
+# Headers that described the bytes on the wire, not the decoded body we stored.
+WIRE_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def _chunks(conn: Connection, selection: Selection) -> Iterator[list[Any]]:
+    where, params = selection.where()
+    last = 0
+    while True:
+        rows = conn.execute(text(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > :last {where} "
+                                 f"ORDER BY id LIMIT {CHUNK}"), {"last": last, **params}).all()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def _by_article(conn: Connection, sql: str, ids: list[int]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    # ids are ascending: a range condition uses the primary key, where IN (1000 values) would not scale.
+    for row in conn.execute(text(sql), {"lo": ids[0], "hi": ids[-1]}):
+        grouped.setdefault(row.article_id, []).append(row)
+    return grouped
+
+
+def iter_articles(conn: Connection, selection: Selection = Selection()) -> Iterator[dict[str, Any]]:
+    """Every selected article as ``Article.to_dict()`` would give it, plus ``site`` under ``_site``."""
+    for rows in _chunks(conn, selection):
+        ids = [r.id for r in rows]
+        authors = _by_article(conn, "SELECT article_id, name FROM authors WHERE article_id BETWEEN :lo AND :hi "
+                                    "ORDER BY article_id, position", ids)
+        cited = _by_article(conn, "SELECT article_id, name, evidence, char_offset FROM cited_sources "
+                                  "WHERE article_id BETWEEN :lo AND :hi ORDER BY article_id, position", ids)
+        for r in rows:
+            yield {
+                "url": r.url, "canonical_url": r.canonical_url, "site_name": r.site_name,
+                "headline": r.headline, "description": r.description,
+                # The date as the page gave it (with its offset), as the parser returned it.
+                "published_at": r.published_at_local or r.published_at, "modified_at": r.modified_at,
+                "authors": [a.name for a in authors.get(r.id, [])], "body": r.body, "language": r.language,
+                "tags": json.loads(r.tags or "[]"), "images": json.loads(r.images or "[]"),
+                "cited_sources": [{"name": c.name, "evidence": c.evidence, "offset": c.char_offset}
+                                  for c in cited.get(r.id, [])],
+                "is_article": True, "provenance": json.loads(r.provenance or "{}"),
+                "_site": r.site, "_id": r.id,
+            }
+
+
+def write_jsonl(out: IO[str], conn: Connection, selection: Selection) -> int:
+    n = 0
+    for record in iter_articles(conn, selection):
+        out.write(json.dumps({k: record[k] for k in FIELDS}, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def write_csv(out: IO[str], conn: Connection, selection: Selection) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for r in iter_articles(conn, selection):
+        writer.writerow([r["url"], r["_site"], r["site_name"], r["headline"], r["description"], r["published_at"],
+                         r["modified_at"], r["language"], "; ".join(r["authors"]), "; ".join(r["tags"]),
+                         "; ".join(c["name"] for c in r["cited_sources"]), r["body"]])
+        n += 1
+    return n
+
+
+def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: bool = True) -> tuple[int, int]:
+    """One ``response`` record per article, holding its latest stored page as fetched.
+
+    Returns (records written, articles without a stored page)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    writer = WARCWriter(out, gzip=gzip)
+    writer.write_record(writer.create_warcinfo_record("newsarchive-export.warc", {
+        "software": f"newsarchive/{__version__}", "format": "WARC File Format 1.1",
+        "description": "Pages of a newsarchive archive, as they were fetched"}))
+    written = missing = 0
+    for rows in _chunks(conn, selection):
+        ids = [r.id for r in rows]
+        pages: dict[int, Any] = {}
+        for page in conn.execute(text(
+                "SELECT article_id, url, status, headers, body, fetched_at, last_fetched_at FROM pages "
+                "WHERE article_id BETWEEN :lo AND :hi ORDER BY article_id, last_fetched_at, id"),
+                {"lo": ids[0], "hi": ids[-1]}):
+            pages[page.article_id] = page  # ordered by time: the last one kept is the latest fetch
+        for r in rows:
+            page = pages.get(r.id)
+            if page is None:
+                missing += 1
+                continue
+            body = zlib.decompress(page.body)
+            headers = [(k, v) for k, v in _header_items(page.headers) if k.lower() not in WIRE_HEADERS]
+            headers.append(("Content-Length", str(len(body))))
+            status = f"{page.status} {_reason(page.status)}"
+            record = writer.create_warc_record(
+                page.url, "response", payload=BytesIO(body),
+                http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
+                warc_headers_dict={"WARC-Date": page.last_fetched_at})
+            writer.write_record(record)
+            written += 1
+    return written, missing
+
+
+def _header_items(raw: str | None) -> list[tuple[str, str]]:
+    data = json.loads(raw or "{}")
+    items: list[tuple[str, str]] = []
+    for key, value in data.items():
+        for v in value if isinstance(value, list) else [value]:
+            items.append((str(key), str(v)))
+    return items
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"

@@ -1,0 +1,33 @@
+"""``newsarchive reparse``: re-extract every stored page with today's parsers and update the articles."""
+from __future__ import annotations
+
+import argparse
+
+from newsarchive.archive.db import archive_errors, open_engine
+from newsarchive.archive.filters import add_selection_options, selection_from
+from newsarchive.archive.reparse import reparse
+from newsarchive.archive.store import Archive
+from newsarchive.cli.errors import EXIT_USAGE, CLIError
+from newsarchive.cli.options import add_db
+from newsarchive.cli.output import Progress
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("reparse", help="re-parse the stored pages with today's parsers; new versions where changed")
+    add_selection_options(p)
+    add_db(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        selection = selection_from(args.site, args.since)
+    except ValueError as exc:
+        raise CLIError(str(exc), EXIT_USAGE) from None
+    open_engine(args.db, readonly=True).dispose()  # a missing archive is an error, not a new empty one
+    with Archive(args.db) as archive, archive_errors(args.db):
+        report = reparse(archive, selection, Progress("reparse"))
+    print(f"reparse done: {report.total} article(s), {report.changed} changed (new version), "
+          f"{report.refreshed} unchanged, {report.no_page} without a stored page, "
+          f"{report.failed} no longer parse as articles")
+    return 0

@@ -1,0 +1,240 @@
+"""What the archive already knows, as a crawl needs it: which URLs are stored, when each was last
+fetched, its ETag/Last-Modified (kept in ``pages.headers``), and the ``crawl_runs`` journal.
+
+Reads and the few writes a crawl makes beside ``Archive.save`` (a 304 moves ``last_fetched_at``; a run
+row is opened and closed) go through here, on the archive's own models, so the schema stays owned by
+``newsarchive.archive``. Nothing here is SQLite-specific.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+from sqlalchemy import Engine, select, update
+
+from newsarchive.archive.db import READER  # reads take no write lock
+from newsarchive.archive.models import ArticleRow, CrawlRunRow, PageRow
+from newsarchive.timeutil import iso_utc, utc_now
+from newsarchive.urls import canonicalize
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
+
+
+def parse_when(text: str | None) -> datetime | None:
+    """A sitemap ``lastmod`` (W3C datetime or date), a feed's RFC 822 or RFC 3339 time, as aware UTC."""
+    if not text:
+        return None
+    text = text.strip()
+    moment: datetime | None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if moment.tzinfo is None:  # a date or a naive time: read as UTC, the bias is hours at most
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+@dataclass
+class Known:
+    """One stored article as the crawl sees it."""
+
+    article_url: str
+    last_fetched: datetime | None
+    published: datetime | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def _headers(text: str | None) -> dict[str, str]:
+    try:
+        raw = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return {str(k).lower(): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+class CrawlState:
+    """The known URLs of some sites (by ``articles.site``) and the policy that says which to fetch again.
+
+    A URL is fetched again when a signal says it changed (a sitemap ``lastmod`` or feed ``updated`` later
+    than our last fetch), when it is a recent article due for a revisit, or always with ``refresh``.
+    Everything else known is skipped; re-fetches are conditional (ETag / Last-Modified)."""
+
+    def __init__(self, engine: Engine, *, revisit_days: float = 0, revisit_hours: float = 0,
+                 refresh: bool = False) -> None:
+        self.engine = engine
+        self.revisit_days = revisit_days
+        self.revisit_hours = revisit_hours
+        self.refresh = refresh
+        self.known: dict[str, Known] = {}
+
+    def load(self, sites: Iterable[str] | None = None) -> int:
+        """Load what is stored for the given ``articles.site`` values (all sites when None)."""
+        query = (select(ArticleRow.url, ArticleRow.last_fetched_at, ArticleRow.published_at, PageRow.url,
+                        PageRow.headers, PageRow.last_fetched_at)
+                 .outerjoin(PageRow, PageRow.article_id == ArticleRow.id))
+        names = sorted(set(sites)) if sites is not None else None
+        if names is not None:
+            query = query.where(ArticleRow.site.in_(names))
+        latest: dict[str, str] = {}  # article url -> fetch time of the page whose headers we keep
+        with self.engine.connect().execution_options(**READER) as conn:
+            for a_url, a_fetched, published, p_url, p_headers, p_fetched in conn.execute(query):
+                entry = self.known.get(a_url)
+                if entry is None:
+                    entry = Known(a_url, parse_when(a_fetched), parse_when(published))
+                    self.known[a_url] = entry
+                if p_url is None:
+                    continue
+                # A page URL (before rel=canonical) is as known as its article.
+                self.known.setdefault(canonicalize(p_url), entry)
+                if (p_fetched or "") >= latest.get(a_url, ""):
+                    latest[a_url] = p_fetched or ""
+                    headers = _headers(p_headers)
+                    entry.etag = headers.get("etag")
+                    entry.last_modified = headers.get("last-modified")
+        log.info("crawl state: %d known URLs", len(self.known))
+        return len(self.known)
+
+    def get(self, url: str) -> Known | None:
+        return self.known.get(canonicalize(url))
+
+    def due(self, url: str, hint: str | None = None, now: datetime | None = None) -> tuple[bool, str]:
+        """Should ``url`` be fetched, and why: new, refresh, changed, revisit; or (False, "known")."""
+        entry = self.get(url)
+        if entry is None:
+            return True, "new"
+        if self.refresh or entry.last_fetched is None:
+            return True, "refresh"
+        signal = parse_when(hint)
+        if signal is not None and signal > entry.last_fetched:
+            return True, "changed"
+        now = now or utc_now()
+        if self.revisit_days > 0 and entry.published is not None \
+                and now - entry.published <= timedelta(days=self.revisit_days) \
+                and now - entry.last_fetched >= timedelta(hours=self.revisit_hours):
+            return True, "revisit"
+        return False, "known"
+
+    def mark_fetched(self, url: str, article_url: str | None = None) -> None:
+        """Remember, for the rest of this run, that ``url`` was fetched now (it is no longer due)."""
+        now = utc_now()
+        key = canonicalize(url)
+        entry = self.known.get(key) or (self.known.get(article_url) if article_url else None)
+        if entry is None:
+            entry = Known(article_url or key, now, None)
+        entry.last_fetched = now
+        self.known[key] = entry
+        if article_url:
+            self.known.setdefault(article_url, entry)
+
+    def touch(self, url: str) -> None:
+        """A 304: the stored copy is current. Move its fetch times, add nothing."""
+        entry = self.get(url)
+        if entry is None:
+            return
+        stamp = iso_utc(utc_now())
+        with self.engine.begin() as conn:
+            conn.execute(update(ArticleRow).where(ArticleRow.url == entry.article_url)
+                         .values(last_fetched_at=stamp))
+            ids = select(ArticleRow.id).where(ArticleRow.url == entry.article_url).scalar_subquery()
+            conn.execute(update(PageRow).where(PageRow.article_id == ids).values(last_fetched_at=stamp))
+        entry.last_fetched = utc_now()
+
+
+# -- crawl_runs -------------------------------------------------------------------------------------------
+def close_stale_runs(engine: Engine) -> list[tuple[int, str]]:
+    """Runs left 'running' by a killed process become 'interrupted'. Call only while holding the lock,
+    which proves no other run is alive. Returns their (id, started_at)."""
+    with engine.begin() as conn:
+        rows = [(r.id, r.started_at) for r in conn.execute(  # a writer's transaction: read-then-update
+            select(CrawlRunRow.id, CrawlRunRow.started_at).where(CrawlRunRow.status == "running"))]
+        if rows:
+            conn.execute(update(CrawlRunRow).where(CrawlRunRow.id.in_([r[0] for r in rows]))
+                         .values(status="interrupted"))
+    return rows
+
+
+def resume_point(engine: Engine) -> str | None:
+    """When the latest runs were interrupted (killed, or stopped by SIGTERM/SIGINT), the start of the
+    earliest of them: their stored articles' links may not have been followed. None after a full run."""
+    start = None
+    with engine.connect().execution_options(**READER) as conn:
+        for status, started in conn.execute(select(CrawlRunRow.status, CrawlRunRow.started_at)
+                                            .order_by(CrawlRunRow.id.desc()).limit(50)):
+            if status != "interrupted":
+                break
+            start = started
+    return start
+
+
+def start_run(engine: Engine, site: str | None) -> int:
+    with engine.begin() as conn:
+        result = conn.execute(CrawlRunRow.__table__.insert().values(
+            started_at=iso_utc(utc_now()), site=site, new=0, updated=0, unchanged=0, failed=0, status="running"))
+        return int(result.inserted_primary_key[0])
+
+
+def update_run(engine: Engine, run_id: int, counts: dict[str, int], status: str | None = None,
+               finished: bool = False) -> None:
+    values: dict[str, object] = {k: int(counts.get(k, 0)) for k in ("new", "updated", "unchanged", "failed")}
+    if status:
+        values["status"] = status
+    if finished:
+        values["finished_at"] = iso_utc(utc_now())
+    with engine.begin() as conn:
+        conn.execute(update(CrawlRunRow).where(CrawlRunRow.id == run_id).values(**values))
+
+
+def pages_fetched_since(engine: Engine, since: str, sites: Iterable[str] | None = None
+                        ) -> Iterator[tuple[str, bytes, str]]:
+    """(url, body, content type) of article pages fetched at or after ``since``: an interrupted run
+    stored them but may not have followed their links, so the next run follows them from these copies."""
+    query = (select(PageRow.url, PageRow.body, PageRow.headers)
+             .join(ArticleRow, PageRow.article_id == ArticleRow.id)
+             .where(PageRow.last_fetched_at >= since))
+    if sites is not None:
+        query = query.where(ArticleRow.site.in_(sorted(set(sites))))
+    # Read all first: a generator must not hold a connection (a snapshot, on SQLite) open while the
+    # crawl it feeds writes. What one interrupted run stored fits in memory.
+    with engine.connect().execution_options(**READER) as conn:
+        found = [tuple(r) for r in conn.execute(query)]
+    for url, body, headers in found:
+        yield url, zlib.decompress(body), _headers(headers).get("content-type", "")
+
+
+# -- one state per crawler ---------------------------------------------------------------------------------
+def state_for(crawler: "Crawler") -> CrawlState | None:
+    """The crawl state shared by the dupefilter and the conditional-GET middleware of one crawler, or None
+    when incremental crawling is off (``NEWSARCHIVE_INCREMENTAL=0``) or there is no archive."""
+    if hasattr(crawler, "_newsarchive_state"):
+        return crawler._newsarchive_state  # type: ignore[no-any-return]
+    settings = crawler.settings
+    state = None
+    if settings.getbool("NEWSARCHIVE_INCREMENTAL") and settings.get("NEWSARCHIVE_DB"):
+        from newsarchive.archive.db import open_engine  # the archive opens only when a crawl needs it
+
+        state = CrawlState(open_engine(settings["NEWSARCHIVE_DB"]),
+                           revisit_days=settings.getfloat("NEWSARCHIVE_REVISIT_DAYS"),
+                           revisit_hours=settings.getfloat("NEWSARCHIVE_REVISIT_HOURS"),
+                           refresh=settings.getbool("NEWSARCHIVE_REFRESH"))
+        spider = crawler.spider
+        hosts = getattr(spider, "archive_sites", None)
+        state.load(hosts() if callable(hosts) else None)
+        crawler.signals.connect(lambda **_: state.engine.dispose(), signal=signals.spider_closed, weak=False)
+    crawler._newsarchive_state = state  # type: ignore[attr-defined]
+    return state

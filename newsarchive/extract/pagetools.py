@@ -1,0 +1,163 @@
+"""Page helpers shared by the metadata extractors: precompiled XPath, element text, page-furniture tests.
+
+Furniture (comments, related-article lists, sidebars, navigation, page footers) holds dates and names that are not
+the article's; these helpers tell it apart by tag and by whole class-name parts ("comments-list" is furniture,
+"node-promoted" is not "promo", an article's own "post-footer" is not the page footer).
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from lxml import etree
+
+from newsarchive.document import Document
+
+log = logging.getLogger(__name__)
+
+X_H1 = etree.XPath("//h1")
+
+X_H2 = etree.XPath("//h2")
+
+# Elements with a class or id: one cheap XPath, then Python regexes (XPath translate() per element is slow).
+X_CLASSED = etree.XPath("//body//*[@class or @id]")
+
+# Matched against lower-cased "class id" strings (no IGNORECASE: it is several times slower).
+_DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|tanggal|datum|fecha|data|info|stamp|author|"
+                         r"article-header|subtitle|waktu|jam")
+
+_BYLINE_CLASS = re.compile(r"byline|author|penulis|reporter|writer|autor|creator|editor|redaksi|wartawan")
+
+_MAX_CLASSED = 15_000
+_SKIP_TAGS = frozenset(("script", "style", "meta", "link", "img", "svg", "path", "input", "button", "option", "use"))
+
+
+def class_groups(doc: Document) -> tuple[list, list]:
+    """Body elements whose class/id suggests a date line or a byline, as (element, "class id") in page order.
+    Computed once per page: one XPath, one lower-casing and two regex tests per element."""
+    cached = getattr(doc, "_meta_class_groups", None)
+    if cached is not None:
+        return cached
+    dates, bylines = [], []
+    for n, el in enumerate(X_CLASSED(doc.tree)):
+        if n >= _MAX_CLASSED:
+            break  # a page this large is a feed or an archive; its article metadata is near the top
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            continue
+        cls = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if _DATE_CLASS.search(cls):
+            dates.append((el, cls))
+        if _BYLINE_CLASS.search(cls):
+            bylines.append((el, cls))
+    cached = (dates, bylines)
+    try:
+        doc._meta_class_groups = cached
+    except AttributeError:  # a Document variant with __slots__: recompute next time
+        pass
+    return cached
+
+
+def iter_tags(doc: Document, *tags: str, limit: int = 400):
+    """The first ``limit`` body elements with one of ``tags``, lazily in page order. (An XPath union such as
+    ``//p|//span`` sorts the whole result into document order first, which is quadratic on huge pages.)"""
+    body = doc.tree.find("body") if doc.tree is not None else None
+    if body is None:
+        return
+    for n, el in enumerate(body.iter(*tags)):
+        if n >= limit:
+            return
+        yield el
+
+
+def text_of(el) -> str:
+    try:
+        return " ".join(el.text_content().split())
+    except (ValueError, AttributeError):
+        return ""
+
+
+def chunks(el) -> str:
+    """An element's text with its text nodes kept apart by " | ", so "<div>Dewi Kania</div><span>Jurnalis</span>"
+    splits into a name and a role instead of one long "name"."""
+    parts = [" ".join(t.split()) for t in el.itertext()]
+    return " | ".join(p for p in parts if p)
+
+
+# Page furniture, matched on whole class-name parts ("node-promoted" is not "promo", "comments-list" is).
+_FURNITURE_PARTS = {
+    "comment", "comments", "kommentar", "kommentare", "komentar", "related", "sidebar", "widget", "widgets",
+    "footer", "recommend", "recommended", "recommendations", "teaser", "teasers", "popular", "trending",
+    "newsletter", "share", "sharing", "social", "nav", "navbar", "navigation", "menu", "promo", "terkait",
+    "breadcrumb", "breadcrumbs", "outbrain", "taboola", "aside", "mostread", "most", "readmore", "baca",
+    "reply", "replies", "disqus", "sidebar1", "sidebar2", "rightcol", "right-column", "carousel", "slider",
+}
+
+_FURNITURE_TAGS = {"footer", "aside", "nav"}
+
+_PART_SPLIT = re.compile(r"[\s_\-]+")
+
+_SOFT_FURNITURE = {"sidebar", "aside", "widget", "widgets", "share", "sharing", "social", "rightcol", "right-column"}
+
+_ARTICLE_PARTS = {"post", "entry", "article", "story", "artikel", "berita", "content", "single"}
+
+_BYLINE_FURNITURE = {"comment", "comments", "kommentar", "komentar", "related", "footer", "sidebar", "teaser",
+                     "teasers", "recommended", "popular", "trending", "terkait", "reply", "disqus", "nav", "menu"}
+
+
+def in_furniture(el, depth: int = 10) -> bool:
+    """Whether ``el`` sits in comments, related-article lists, sidebars, footers or navigation."""
+    node = el
+    for _ in range(depth):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in _FURNITURE_TAGS:
+            # An article's own <footer> holds its byline and date; only page-level footers are furniture.
+            if not (node.tag == "footer" and any(a.tag == "article" for a in node.iterancestors())):
+                return True
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if attrs.strip():
+            parts = set(_PART_SPLIT.split(attrs.lower()))
+            hit = _FURNITURE_PARTS & parts
+            if hit == {"footer"} and parts & _ARTICLE_PARTS:
+                continue  # "post-footer": the article's own footer (byline, date), not the page's
+            if hit:
+                # An article's own side column ("podcast-description__sidebar") or share bar holds its
+                # date and credits; only comment/related-type blocks are furniture inside an <article>.
+                if hit <= _SOFT_FURNITURE and any(a.tag == "article" for a in node.iterancestors()):
+                    continue
+                return True
+    return False
+
+
+def in_byline_furniture(el, depth: int = 10) -> bool:
+    """Like :func:`in_furniture` but lenient: bylines often sit in a "share" or "social" header bar."""
+    node = el
+    for _ in range(depth):
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in ("footer", "aside", "nav"):
+            if not (node.tag == "footer" and any(a.tag == "article" for a in node.iterancestors())):
+                return True
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if attrs.strip():
+            parts = set(_PART_SPLIT.split(attrs.lower()))
+            hit = _BYLINE_FURNITURE & parts
+            # "post-footer", "entry-footer": the article's own footer, where Blogger and WordPress put the byline.
+            if hit == {"footer"} and parts & _ARTICLE_PARTS:
+                continue
+            if hit:
+                return True
+    return False
+
+
+def select(doc: Document, selector: str) -> list:
+    try:
+        if selector.startswith(("/", "(")):
+            return [e for e in doc.tree.xpath(selector) if hasattr(e, "tag")]
+        return doc.tree.cssselect(selector)
+    except Exception:  # a bad profile selector must not break extraction
+        log.debug("bad selector %r", selector)
+        return []

@@ -1,0 +1,491 @@
+"""Publication and modification dates of a page, weighed by agreement.
+
+Candidates come from JSON-LD, meta tags (``article:published_time``, ``pubdate``, ``DC.date.issued``,
+``sailthru.date``, ``parsely-pub-date``, ``citation_*`` ...), RDFa, microdata, ``<time>`` elements, visible date
+lines, labelled dates in the text ("Datum 28.04.2023", "Diterbitkan ..."), the URL and the ``<title>``. Each has a
+weight; candidates falling on the same day add up, so a date several sources agree on beats a lone strong one.
+Two corrections follow: a UTC stamp whose wall-clock equals a visible local time is relabelled with the local
+zone (sites that write WIB as "Z"), and a UTC stamp near midnight is expressed in the offset that puts it on the
+day the page itself shows.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from lxml import etree
+
+from newsarchive.document import Document
+from newsarchive.extract import dates as dt
+from newsarchive.extract.jsonld import JsonLd, as_text
+from newsarchive.extract.pagetools import X_H1, class_groups, in_furniture, select, text_of
+from newsarchive.language import language_from_markup
+from newsarchive.profiles import Profile
+
+log = logging.getLogger(__name__)
+
+# Meta names for the publication date, with weights (how often each is right on real pages).
+_PUBLISHED_META: list[tuple[str, float]] = [
+    ("article:published_time", 9), ("og:article:published_time", 9), ("article:published", 8),
+    ("og:published_time", 8), ("published_time", 8), ("datepublished", 8), ("article.published", 8),
+    ("parsely-pub-date", 8), ("sailthru.date", 7), ("pubdate", 7), ("publishdate", 7), ("publish-date", 7),
+    ("publish_date", 7), ("publication_date", 7), ("published-date", 7), ("date.published", 7),
+    ("dc.date.issued", 7), ("dcterms.issued", 7), ("dc.date.created", 6), ("dcterms.created", 6),
+    ("citation_publication_date", 7), ("citation_date", 6), ("citation_online_date", 5), ("prism.publicationdate", 6),
+    ("originalpublicationdate", 7), ("article_date_original", 7), ("cxenseparse:recs:publishtime", 7),
+    ("nv:date", 5), ("content_create_date", 5), ("created", 5), ("date", 6), ("dc.date", 6), ("dcterms.date", 6),
+    ("dc.created", 5), ("dc.issued", 6), ("og:pubdate", 6), ("pub_date", 6), ("ga:published", 6),
+    ("displaydate", 6), ("dateline", 4), ("article:post_date", 6), ("datecreated", 5), ("live_date", 5),
+    ("release_date", 5), ("rnews:datepublished", 6), ("shareaholic:article_published_time", 6),
+    ("dc.date.published", 7), ("tanggal", 6), ("dtreviewed", 4), ("eomportal-lastupdate", 2),
+]
+
+_MODIFIED_META = ["article:modified_time", "og:updated_time", "article:modified", "datemodified", "modified_time",
+                  "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "revised", "updated_time",
+                  "sailthru.lastmodified", "parsely-updated", "article.updated", "dc.modified", "og:modified_time"]
+
+_DATE_ATTR = ("datetime", "content", "data-datetime", "data-date", "data-published", "data-timestamp", "data-utime",
+              "title", "value")
+
+
+# One pass over the tree for every element that can carry a date (each separate //... XPath is a full scan):
+# microdata datePublished/dateCreated/dateModified, <time>, hAtom/Facebook <abbr>, RDFa property+content.
+X_DATE_NODES = etree.XPath(
+    "//*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='dateModified' or self::time"
+    " or (self::abbr and (@data-utime or contains(@class,'published'))) or (@property and @content)]")
+
+
+def _date_nodes(tree) -> dict[str, list]:
+    """The date-bearing elements of the page, sorted by kind, in page order."""
+    kinds: dict[str, list] = {"pub": [], "mod": [], "time": [], "abbr": [], "rdfa": []}
+    for el in X_DATE_NODES(tree):
+        itemprop = el.get("itemprop")
+        if itemprop in ("datePublished", "dateCreated") or el.get("property") == "datePublished":
+            kinds["pub"].append(el)
+        elif itemprop == "dateModified":
+            kinds["mod"].append(el)
+        elif el.tag == "time":
+            kinds["time"].append(el)
+        elif el.tag == "abbr":
+            kinds["abbr"].append(el)
+        if el.get("property") and el.get("content") is not None and el.tag != "meta":
+            kinds["rdfa"].append(el)
+    return kinds
+
+# Class names and words that mark a date as a modification (or not the article's) rather than the publication.
+_NEG_DATE_CLASS = re.compile(r"update|modif|edit|aktualisiert|diperbarui|comment|copyright|footer", re.I)
+_UPDATED_WORD = re.compile(r"(?i)\b(updated?|aktualisiert|diperbarui|modified|edited)\b")
+_PUB_CLASS = re.compile(r"(?i)publi|creat|posted|entry-date")
+
+# RDFa properties, unlisted meta names and the labels of written date lines.
+_RDFA_PUBLISHED = {"dc:date", "dc:created", "dcterms:created", "dcterms:issued", "dc:issued", "article:published_time",
+                   "schema:datepublished", "datepublished", "og:published_time"}
+
+_RDFA_MODIFIED = {"dc:modified", "dcterms:modified", "article:modified_time", "datemodified"}
+
+_GENERIC_DATE_META = re.compile(r"publish|creat|upload|(?:^|[:._-])date$|issued", re.I)
+
+_DATE_LABEL_START = re.compile(
+    r"(?:datum|date|published(?: on)?|publiziert(?: am)?|veröffentlicht(?: am)?|erschienen(?: am)?|"
+    r"erstellt(?: am)?|posted(?: on)?|publié(?: le)?|mis en ligne(?: le)?|mise en ligne|publicado(?: el)?|"
+    r"pubblicato(?: il)?|tanggal|diterbitkan|dipublikasikan|diposting|terbit|publicerad|julkaistu)\b\s*[:\-]?\s*",
+    re.I)
+
+_MOD_LABEL_START = re.compile(
+    r"(?:aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|last updated(?: on)?|updated(?: on)?|"
+    r"diperbarui|mis à jour(?: le)?|actualizado(?: el)?|aggiornato(?: il)?|stand|modified)\b\s*[:\-]?\s*", re.I)
+
+
+@dataclass
+class DateCandidate:
+    """One statement of a date: what it says, how much it is trusted, where it was found, and the raw text."""
+
+    date: dt.ParsedDate
+    weight: float
+    source: str
+    raw: str
+
+
+def _month_first(doc: Document) -> bool:
+    """Read ambiguous numeric dates (04/05/2022) month first? Only for English pages on US-style domains:
+    the rest of the world writes the day first."""
+    lang = (language_from_markup(doc) or "")
+    return lang == "en" and (doc.host.endswith(".com") or doc.host.endswith(".us") or doc.host.endswith(".org")) \
+        and "en-gb" not in (doc.tree.get("lang") or "").lower()
+
+
+def _element_date(el, fetched_at, month_first: bool, langs: tuple[str, ...] | None = None
+                  ) -> tuple[dt.ParsedDate | None, str]:
+    """The date an element states, from its machine-readable attributes first, else its text; with the raw."""
+    for attr in _DATE_ATTR:
+        v = el.get(attr)
+        if v and re.search(r"\d", v):
+            p = dt.parse_date(v, fetched_at=fetched_at, month_first=month_first, fallback=False, languages=langs)
+            if p:
+                return p, v
+    txt = text_of(el)
+    if txt and len(txt) <= 200:
+        p = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=len(txt) <= 60,
+                          languages=langs)
+        if p:
+            return p, txt
+    return None, ""
+
+
+def _date_candidates(doc: Document, ld: JsonLd, fetched_at, profile: Profile | None
+                     ) -> tuple[list[DateCandidate], list[DateCandidate]]:
+    """Every publication and modification date the page states, weighted by how reliable each place is."""
+    pub: list[DateCandidate] = []
+    mod: list[DateCandidate] = []
+    mf = _month_first(doc)
+    lang = language_from_markup(doc)
+    langs = (lang,) if lang else None  # dateparser only runs for a declared language: unscoped it is slow
+
+    def add(target: list[DateCandidate], raw, weight: float, source: str, fallback: bool = True) -> None:
+        if not isinstance(raw, (str, int)) or raw in ("", None):
+            return
+        raw = str(raw)
+        p = dt.parse_date(raw, fetched_at=fetched_at, month_first=mf, fallback=fallback, languages=langs)
+        if p:
+            target.append(DateCandidate(p, weight, source, raw[:80]))
+
+    # Site profile selector first: it is the most specific statement there is.
+    if profile and profile.fields.get("published"):
+        for el in select(doc, profile.fields["published"])[:1]:
+            p, raw = _element_date(el, fetched_at, mf, langs)
+            if p:
+                pub.append(DateCandidate(p, 14, "profile", raw[:80]))
+    for i, obj in enumerate(ld.articles[:3]):
+        w = 10 if i == 0 else 6
+        add(pub, as_text(obj.get("datePublished")), w, "jsonld:datePublished")
+        add(pub, as_text(obj.get("dateCreated")), w - 4, "jsonld:dateCreated")
+        add(pub, as_text(obj.get("uploadDate")), w - 5, "jsonld:uploadDate")
+        add(mod, as_text(obj.get("dateModified")), w, "jsonld:dateModified")
+    for obj in ld.pages[:2]:
+        add(pub, as_text(obj.get("datePublished")), 6, "jsonld-page:datePublished")
+        add(mod, as_text(obj.get("dateModified")), 5, "jsonld-page:dateModified")
+    for name, w in _PUBLISHED_META:
+        for v in doc.meta.get(name, [])[:1]:
+            add(pub, v, w, f"meta:{name}")
+    for name in _MODIFIED_META:
+        for v in doc.meta.get(name, [])[:1]:
+            add(mod, v, 7, f"meta:{name}")
+    nodes = _date_nodes(doc.tree)
+    for el in nodes["pub"][:2]:
+        if el.tag == "meta":
+            continue  # already read as meta
+        p, raw = _element_date(el, fetched_at, mf, langs)
+        if p:
+            pub.append(DateCandidate(p, 8, "microdata:datePublished", raw[:80]))
+    for el in nodes["mod"][:1]:
+        if el.tag != "meta":
+            p, raw = _element_date(el, fetched_at, mf, langs)
+            if p:
+                mod.append(DateCandidate(p, 6, "microdata:dateModified", raw[:80]))
+    # <time> elements: <time pubdate> and the first ones outside page furniture.
+    n_time = 0
+    for el in nodes["time"] or nodes["abbr"]:
+        if n_time >= 3:
+            break
+        cls = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if el.get("itemprop") in ("datePublished", "dateModified", "dateCreated"):
+            continue
+        if in_furniture(el):
+            continue
+        p, raw = _element_date(el, fetched_at, mf, langs)
+        if not p:
+            continue
+        n_time += 1
+        parent = el.getparent()
+        if _NEG_DATE_CLASS.search(cls) or (parent is not None and _NEG_DATE_CLASS.search(parent.get("class") or "")):
+            mod.append(DateCandidate(p, 3, "time", raw[:80]))
+            continue
+        w = (6 if n_time == 1 else 2) + (1 if el.get("pubdate") is not None else 0) \
+            + (1 if _PUB_CLASS.search(cls) else 0)
+        pub.append(DateCandidate(p, w, "time" + ("[pubdate]" if el.get("pubdate") is not None else ""), raw[:80]))
+    # Visible date lines: elements whose class/id says date/time/meta/byline, in page order.
+    n_vis = 0
+    seen_text: set[str] = set()
+    for el, cls in class_groups(doc)[0]:
+        if n_vis >= 4:
+            break
+        if el.tag == "time":
+            continue
+        txt = text_of(el)
+        if not txt or len(txt) > 160 or txt in seen_text:
+            continue
+        if in_furniture(el):
+            continue
+        p, raw = _element_date(el, fetched_at, mf, langs)
+        if not p:
+            continue
+        seen_text.add(txt)  # a wrapper and its child with the same text are one statement
+        n_vis += 1
+        if _NEG_DATE_CLASS.search(cls) or _UPDATED_WORD.search(txt[:40]):
+            mod.append(DateCandidate(p, 2, "visible", raw[:80]))
+            continue
+        pub.append(DateCandidate(p, 5 if n_vis == 1 else 2.5, "visible", raw[:80]))
+    # RDFa (property + content on ordinary elements): dc:date, dc:created, article:published_time.
+    for el in nodes["rdfa"][:20]:
+        props = (el.get("property") or "").lower().split()
+        if any(p in _RDFA_PUBLISHED for p in props):
+            add(pub, el.get("content"), 7, "rdfa:" + props[0])
+        elif any(p in _RDFA_MODIFIED for p in props):
+            add(mod, el.get("content"), 5, "rdfa:" + props[0])
+    if not any(c.source.startswith("meta") for c in pub):
+        # Unlisted meta names that still say "published"/"created"/"uploaded" ("five_hundred_pixels:uploaded").
+        for name, values in doc.meta.items():
+            if _GENERIC_DATE_META.search(name) and not _NEG_DATE_CLASS.search(name):
+                add(pub, values[0], 4, f"meta:{name}", fallback=False)
+    u = dt.date_from_url(doc.url, fetched_at)
+    if u:
+        pub.append(DateCandidate(u, 4, "url", doc.url[:80]))
+    # Written dates: a labelled date line ("Datum 28.04.2023", "Diterbitkan: ..."), the first date in the
+    # text around the headline, a date in <title> ("Headline | DW | 28.04.2023"). Weak alone, they tip ties.
+    # Skipped when a strong structured source exists (JSON-LD, article:published_time) or two fairly strong ones
+    # agree: the scan reads text nodes one by one (the costliest step here) and could only add a weak vote.
+    strong_days = [c.date.day for c in pub if c.weight >= 7]
+    if not any(strong_days.count(d) >= 2 for d in set(strong_days)) and not any(c.weight >= 9 for c in pub):
+        scan_pub, scan_mod = _text_scan(doc, fetched_at, mf, full=not pub)
+        pub.extend(scan_pub)
+        mod.extend(scan_mod)
+    return pub, mod
+
+
+def _text_scan(doc: Document, fetched_at, mf: bool, full: bool
+               ) -> tuple[list[DateCandidate], list[DateCandidate]]:
+    """Dates written in running text: labelled ones, the first one around the h1 (only when ``full``:
+    nothing structured was found), and one in <title>. Cheap and low-weight."""
+    pub: list[DateCandidate] = []
+    mod: list[DateCandidate] = []
+    body = doc.tree.find("body")
+    if body is None:
+        return pub, mod
+    h1 = X_H1(doc.tree)
+    # Start at the h1's parent: many pages put the date line just above the headline.
+    start = h1[0].getparent() if h1 and h1[0].getparent() is not None else (h1[0] if h1 else None)
+    seen_start = start is None
+    budget = 3000
+    pending: str | None = None  # a label chunk ("Datum", "Aktualisiert am") waiting for its date
+    found = {"pub": False, "mod": False}
+    found_near = False
+    for n_nodes, node in enumerate(body.iter()):
+        if n_nodes > 4000:  # date lines sit in the top of the page; giant pages are not worth reading whole
+            break
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "select", "option"):
+            continue
+        if node is start:
+            seen_start = True
+        for chunk in (node.text, node.tail):
+            if not chunk or chunk.isspace():
+                continue
+            t = " ".join(chunk.split())
+            kind = pending
+            pending = None
+            if len(t) <= 120:
+                # Labels are short: the regexes only ever see short chunks (this loop visits every text node).
+                lm = _DATE_LABEL_START.match(t) or _MOD_LABEL_START.match(t)
+                if lm:
+                    label_kind = "mod" if lm.re is _MOD_LABEL_START else "pub"
+                    if lm.end() >= len(t) - 1:
+                        pending = label_kind
+                        continue
+                    kind = label_kind
+            if kind and not found[kind]:
+                hits = dt.find_dates(t, month_first=mf, limit=1)
+                if hits and dt.plausible(hits[0][1], fetched_at) and not in_furniture(node):
+                    if kind == "pub":
+                        pub.append(DateCandidate(hits[0][1], 4, "text:labelled", t[:80]))
+                    else:
+                        mod.append(DateCandidate(hits[0][1], 3, "text:labelled-modified", t[:80]))
+                    found[kind] = True
+                    continue
+            if full and seen_start and not found_near and budget > 0:
+                budget -= len(t)
+                hits = dt.find_dates(t, month_first=mf, limit=1)
+                # A date line is short or starts with its date; a date inside a long sentence ("after
+                # the contract ended in 2006 ...") is the story's, not the page's.
+                if hits and (len(t) <= 100 or hits[0][0] <= 30) and dt.plausible(hits[0][1], fetched_at) \
+                        and not in_furniture(node) and not re.search(r"(?i)©|copyright|\(c\)", t):
+                    pub.append(DateCandidate(hits[0][1], 2, "text:near-h1", t[:80]))
+                    found_near = True
+        if found["pub"] and (found_near or not full or budget <= 0):
+            break
+    title = doc.tree.find(".//title")
+    if title is not None and title.text:
+        hits = dt.find_dates(title.text, month_first=mf, limit=1)
+        if hits and dt.plausible(hits[0][1], fetched_at):
+            pub.append(DateCandidate(hits[0][1], 3, "title", title.text[:80]))
+    return pub, mod
+
+
+def _relabel_zone(best: DateCandidate, cands: list[DateCandidate]) -> DateCandidate:
+    """Some sites write local time with "Z"/"+00:00" (an Indonesian site's 14:05 WIB as 14:05Z). When a
+    visible date states the same wall-clock time with a real local zone, trust the visible zone."""
+    p = best.date
+    if not (p.has_tz and p.has_time and p.dt.utcoffset() == timedelta(0)):
+        return best
+    for c in cands:
+        q = c.date
+        if c is best or not (q.has_time and q.has_tz) or q.dt.utcoffset() == timedelta(0):
+            continue
+        if c.source.startswith(("visible", "time", "microdata", "profile", "text")) and \
+                _wall_minute(q.dt) == _wall_minute(p.dt):
+            return DateCandidate(p.with_offset(q.dt.utcoffset()), best.weight, f"{best.source}+zone:{c.source}",
+                                 best.raw)
+    return best
+
+
+def _wall_minute(value: datetime) -> datetime:
+    """The wall-clock time to the minute, zone dropped: what a page literally shows."""
+    return value.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _reconcile_day(best: DateCandidate, cands: list[DateCandidate], hint: timedelta | None) -> DateCandidate:
+    """A UTC timestamp near midnight falls on another day than the one the page shows. When date-only
+    statements (URL, visible date line) agree on the neighbouring day, the page's day wins: in the site's zone
+    when its country domain gives one and that zone lands there, else as a bare date (the zone is unknown,
+    so an invented offset would mislead)."""
+    p = best.date
+    if not (p.has_tz and p.has_time and p.dt.utcoffset() == timedelta(0)):
+        return best  # a stamp with a real offset is already in local time
+    others: dict = defaultdict(float)
+    for c in cands:
+        if not c.date.has_time and c.source.startswith(("url", "visible", "text", "title", "time")):
+            others[c.date.day] += c.weight
+    target = next((d for d, w in sorted(others.items(), key=lambda x: -x[1])
+                   if abs((d - p.day).days) == 1 and w >= 4 and p.day not in others), None)
+    if target is None:
+        return best
+    if hint is not None:
+        local = p.dt.astimezone(timezone(hint))
+        if local.date() == target:
+            return DateCandidate(dt.ParsedDate(local, True, True), best.weight, f"{best.source}+day:{target}",
+                                 best.raw)
+    if abs((p.dt - datetime.combine(target, datetime.min.time(), timezone.utc)).total_seconds()) <= 36 * 3600:
+        return DateCandidate(dt.ParsedDate(datetime.combine(target, datetime.min.time())), best.weight,
+                             f"{best.source}+day:{target}", best.raw)
+    return best
+
+
+# Country domains whose country keeps one time zone: a UTC stamp from such a site is shown to its readers in
+# this zone, so that is the day the page means. (Multi-zone countries - us, ca, au, br, ru - are left out.)
+_TLD_ZONES = {
+    "id": "Asia/Jakarta", "my": "Asia/Kuala_Lumpur", "sg": "Asia/Singapore", "ph": "Asia/Manila",
+    "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh", "jp": "Asia/Tokyo", "kr": "Asia/Seoul", "in": "Asia/Kolkata",
+    "pk": "Asia/Karachi", "bd": "Asia/Dhaka", "tw": "Asia/Taipei", "hk": "Asia/Hong_Kong", "cn": "Asia/Shanghai",
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "fr": "Europe/Paris", "es": "Europe/Madrid",
+    "it": "Europe/Rome", "nl": "Europe/Amsterdam", "be": "Europe/Brussels", "lu": "Europe/Luxembourg",
+    "pl": "Europe/Warsaw", "cz": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+    "dk": "Europe/Copenhagen", "se": "Europe/Stockholm", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "uk": "Europe/London", "ie": "Europe/Dublin", "gr": "Europe/Athens", "ro": "Europe/Bucharest",
+    "md": "Europe/Chisinau", "ua": "Europe/Kyiv", "tr": "Europe/Istanbul", "il": "Asia/Jerusalem",
+    "za": "Africa/Johannesburg", "na": "Africa/Windhoek", "ls": "Africa/Maseru", "ng": "Africa/Lagos",
+    "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "ar": "America/Argentina/Buenos_Aires", "cl": "America/Santiago",
+    "uy": "America/Montevideo", "py": "America/Asuncion", "pe": "America/Lima", "co": "America/Bogota",
+    "ve": "America/Caracas", "bo": "America/La_Paz", "ec": "America/Guayaquil", "cr": "America/Costa_Rica",
+    "gt": "America/Guatemala", "pr": "America/Puerto_Rico", "nz": "Pacific/Auckland",
+}
+
+
+def _site_zone(host: str):
+    """The time zone a country-domain site writes for, or None (generic domains, multi-zone countries)."""
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    name = _TLD_ZONES.get(tld)
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo(name)
+    except Exception:  # no tz database on this system: day reconciliation still works without it
+        return None
+
+
+def _zone_hint(host: str, when: datetime | None = None) -> timedelta | None:
+    """The usual UTC offset of a country domain at ``when``, for relabelling and day reconciliation."""
+    zone = _site_zone(host)
+    if zone is None:
+        return None
+    ref = when or datetime(2020, 1, 1, tzinfo=timezone.utc)
+    return ref.astimezone(zone).utcoffset()
+
+
+def _profile_zone(profile: Profile | None):
+    """The ``timezone`` a site profile declares (data/profiles.toml), or None."""
+    name = getattr(profile, "timezone", None) if profile else None
+    if not name:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo(name)
+    except Exception:  # unknown zone name in a profile: ignore it rather than fail the page
+        log.warning("unknown timezone %r in profile %s", name, getattr(profile, "name", "?"))
+        return None
+
+
+def _localise(best: DateCandidate, zone) -> DateCandidate:
+    """A wall-clock time printed without an offset, given the zone its site declares in its profile."""
+    p = best.date
+    if zone is None or not p.has_time or p.has_tz:
+        return best
+    local = p.dt.replace(tzinfo=zone)
+    fixed = p.dt.replace(tzinfo=timezone(local.utcoffset()))
+    return DateCandidate(dt.ParsedDate(fixed, True, True), best.weight, best.source + "+profile-zone", best.raw)
+
+
+def _to_site_zone(best: DateCandidate, host: str, zone=None) -> DateCandidate:
+    """A UTC stamp from a country-domain site, expressed in that country's zone: the same instant, but the
+    calendar day its readers saw (23:01Z on an Italian site is 00:01 the next day in Rome)."""
+    p = best.date
+    if not (p.has_tz and p.has_time and p.dt.utcoffset() == timedelta(0)) or "+zone" in best.source:
+        return best
+    zone = zone or _site_zone(host)
+    if zone is None:
+        return best
+    local = p.dt.astimezone(zone)
+    fixed = local.replace(tzinfo=timezone(local.utcoffset()))
+    return DateCandidate(dt.ParsedDate(fixed, True, True), best.weight, best.source, best.raw)
+
+
+def _choose_date(cands: list[DateCandidate], hint: timedelta | None = None) -> DateCandidate | None:
+    """Weigh candidates by agreement: sum the weights of those that fall on the same day, then take the
+    strongest member of the winning group, preferring one that carries a time and an offset."""
+    if not cands:
+        return None
+    groups: dict = defaultdict(list)
+    for c in cands:
+        groups[c.date.day].append(c)
+    score = {day: sum(c.weight for c in members) for day, members in groups.items()}
+    best_day = max(score, key=lambda d: (score[d], max(c.weight for c in groups[d])))
+    members = groups[best_day]
+    top = max(c.weight for c in members)
+    strong = [c for c in members if c.weight >= top - 3]
+    best = max(strong, key=lambda c: (c.date.has_tz, c.date.has_time, c.weight))
+    best = _relabel_zone(best, cands)
+    return _reconcile_day(best, cands, hint)
+
+
+def extract_dates(doc: Document, ld: JsonLd, fetched_at: datetime | None, profile: Profile | None = None
+                  ) -> tuple[DateCandidate | None, DateCandidate | None]:
+    """(published, modified) of the page, either None when unknown. A page that states only a modification
+    date gets it as its publication date too (it bounds publication from above); the provenance says so."""
+    pub, mod = _date_candidates(doc, ld, fetched_at, profile)
+    hint = _zone_hint(doc.host)
+    best = _choose_date(pub, hint)
+    pzone = _profile_zone(profile)
+    if best is not None:
+        best = _to_site_zone(_localise(best, pzone), doc.host, pzone)
+    if best is None and mod:
+        best = _choose_date(mod, hint)
+        if best:
+            best = DateCandidate(best.date, best.weight, "modified-as-published:" + best.source, best.raw)
+    modified = None
+    if mod:
+        bm = max(mod, key=lambda c: (c.weight, c.date.has_tz, c.date.has_time))
+        # A "modified" date well before the publication date is some other page's date.
+        if not best or bm.date.dt.replace(tzinfo=None) >= best.date.dt.replace(tzinfo=None) - timedelta(days=1):
+            modified = _to_site_zone(_localise(bm, pzone), doc.host, pzone)
+    return best, modified

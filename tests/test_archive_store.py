@@ -1,0 +1,108 @@
+"""The store: save and save_many give the same archive; readers see consistent data while a crawl writes."""
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from newsarchive.archive import Archive, SaveResult, open_engine
+from newsarchive.archive.export import iter_articles
+from newsarchive.archive.store import FetchedPage
+from newsarchive.article import Article, CitedSource
+
+pytest.register_assert_rewrite("pg")
+import pg  # noqa: E402,F401
+
+pytest_plugins = ["pg"]
+
+
+def article(i: int, body: str = "isi berita") -> Article:
+    return Article(url=f"https://uji.example/{i}.html", headline=f"Berita nomor {i}", body=f"{body} {i}",
+                   published_at="2023-03-14T09:30:00+07:00", authors=[f"Penulis {i}", "Redaksi"],
+                   cited_sources=[CitedSource("Reuters", "dilansir Reuters", 3)], tags=["uji"])
+
+
+def page(i: int) -> FetchedPage:
+    return FetchedPage(f"https://uji.example/{i}.html", 200, f"<html>{i}</html>".encode(), {"Content-Type": "text/html"})
+
+
+def snapshot(target: str) -> list[dict]:
+    engine = open_engine(target, readonly=True)
+    try:
+        with engine.connect() as conn:
+            rows = list(iter_articles(conn))
+            versions = conn.execute(text("SELECT article_id, version, content_hash FROM article_versions "
+                                         "ORDER BY article_id, version")).all()
+            pages = conn.execute(text("SELECT url, article_id, body_hash FROM pages ORDER BY url")).all()
+    finally:
+        engine.dispose()
+    for r in rows:
+        r.pop("_id")
+    return [rows, [tuple(v) for v in versions], [tuple(p) for p in pages]]
+
+
+def test_save_many_matches_save(backend, tmp_path):
+    batch = [(article(i), page(i)) for i in range(5)]
+    batch.append((article(2, "isi berubah"), page(2)))  # same URL twice in one batch: an update
+    one_by_one = str(tmp_path / "single.sqlite3")
+    with Archive(one_by_one) as archive:
+        archive.save(article(0), page(0))
+        expected = [archive.save(a, p) for a, p in batch[1:]]
+    with Archive(backend) as archive:
+        archive.save(article(0), page(0))  # already stored before the batch: unchanged
+        results = archive.save_many(batch[1:], batch=3)
+        assert archive.save_many([(article(0), page(0))]) == [SaveResult.UNCHANGED]
+    assert results == expected == [SaveResult.NEW] * 4 + [SaveResult.UPDATED]
+    assert snapshot(backend) == snapshot(one_by_one)
+
+
+def test_save_many_adopts_a_page_stored_earlier(tmp_path):
+    db = str(tmp_path / "a.sqlite3")
+    with Archive(db) as archive:
+        archive.store_page(page(1))  # e.g. a page that failed to parse in an earlier crawl
+        archive.save_many([(article(1), page(1))])
+        with archive.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*), min(article_id) FROM pages")).one() == (1, 1)
+
+
+def test_readers_see_consistent_data_while_a_crawl_writes(tmp_path):
+    """WAL: a reader's transaction is a snapshot; it never sees half of a writer's transaction."""
+    db = str(tmp_path / "a.sqlite3")
+    Archive(db).close()
+    stop = threading.Event()
+    problems: list[str] = []
+    written = [0]
+
+    def writer() -> None:
+        with Archive(db) as archive:
+            i = 0
+            while not stop.is_set():
+                archive.save_many([(article(n), page(n)) for n in range(i, i + 20)])
+                i += 20
+                written[0] = i
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    reads, last = 0, 0
+    engine = open_engine(db, readonly=True)
+    try:
+        start = time.monotonic()
+        # At least 2 s and 3 writer batches (a busy machine may be slow), at most 30 s.
+        while (time.monotonic() < start + 2.0 or written[0] < 60) and time.monotonic() < start + 30:
+            with engine.connect() as conn, conn.begin():
+                n = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+                authors = conn.execute(text("SELECT count(*) FROM authors")).scalar_one()
+                indexed = conn.execute(text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'berita'")
+                                       ).scalar_one()
+                if not (authors == 2 * n and indexed == n and n % 20 == 0 and n >= last):
+                    problems.append(f"articles={n} authors={authors} indexed={indexed} previous={last}")
+                last = n
+            reads += 1
+    finally:
+        stop.set()
+        thread.join()
+        engine.dispose()
+    assert problems == []
+    assert written[0] >= 40 and reads > 10 and last > 0

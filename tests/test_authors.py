@@ -1,0 +1,88 @@
+"""Table-driven tests of the author helpers (newsarchive.extract.authors)."""
+import pytest
+
+from newsarchive.extract.authors import clean_authors, clean_name, split_byline
+
+
+@pytest.mark.parametrize("values, expected", [
+    # labels in many languages
+    (["By Jane Doe"], ["Jane Doe"]),
+    (["Penulis: Dewi Kania"], ["Dewi Kania"]),
+    (["Oleh : Maya Sofia"], ["Maya Sofia"]),
+    (["Diposting oleh Budi Santoso"], ["Budi Santoso"]),
+    (["Posted by John Roe"], ["John Roe"]),
+    (["Von Anna Fink"], ["Anna Fink"]),
+    (["Par Jean Dupont"], ["Jean Dupont"]),
+    (["Por María López"], ["María López"]),
+    (["Reporter: Nur Imansyah"], ["Nur Imansyah"]),
+    (["Zeige alle Beiträge von Petra Ruland"], ["Petra Ruland"]),
+    (["Kontributor Lhokseumawe, Ahmad Yani"], ["Ahmad Yani"]),
+    # lists
+    (["A. Smith, B. Jones and C. Brown"], ["A. Smith", "B. Jones", "C. Brown"]),
+    (["Budisantoso Budiman dan Agus S"], ["Budisantoso Budiman", "Agus S"]),
+    (["Jane Doe & John Roe"], ["Jane Doe", "John Roe"]),
+    (["Jane Doe | John Roe"], ["Jane Doe", "John Roe"]),
+    (["Mathatisi Sebusi/Mohalenyane Phakela"], ["Mathatisi Sebusi", "Mohalenyane Phakela"]),
+    (["Reporter: Rina Wati | Editor: Budi Santoso"], ["Rina Wati"]),
+    # roles, brackets, handles, e-mail addresses
+    (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
+    (["Elena Oberholzer (obe)"], ["Elena Oberholzer"]),
+    (["Williams Perdomo @wperdomod"], ["Williams Perdomo"]),
+    (["Jane Doe jane.doe@example.com"], ["Jane Doe"]),
+    # de-duplication is case-blind and keeps the first spelling; ALL CAPS is kept as written
+    (["Jane Doe", "JANE DOE", "John Roe"], ["Jane Doe", "John Roe"]),
+    (["JACOBO BETANCUR PELÁEZ"], ["JACOBO BETANCUR PELÁEZ"]),
+    # initials and single names stay
+    (["ssi"], ["ssi"]),
+    (["Lars"], ["Lars"]),
+    # wire services are credited authors and stay
+    (["Felix Schröder, dpa"], ["Felix Schröder", "dpa"]),
+])
+def test_clean_authors(values, expected):
+    assert clean_authors(values) == expected
+
+
+@pytest.mark.parametrize("values", [
+    ["Admin"], ["Redaksi"], ["Staff"], ["https://www.facebook.com/someone"], ["jane@example.com"],
+    ["@janedoe"], ["Publicado hace 3 horas"], ["25.10.2022"], ["deinen Hochzeitsbloggern"], ["sarah-indra"],
+    [""], ["   "], ["Share"],
+])
+def test_non_names_are_dropped(values):
+    assert clean_authors(values) == []
+
+
+def test_outlet_name_dropped_only_when_people_remain():
+    assert clean_authors(["Jane Doe", "Example News"], drop=["Example News"]) == ["Jane Doe"]
+    assert clean_authors(["Example News"], drop=["Example News"]) == ["Example News"]
+
+
+def test_wire_services_can_be_dropped():
+    assert clean_authors(["Jane Doe, Reuters"], keep_wire=False) == ["Jane Doe"]
+
+
+def test_domain_names_are_kept_as_outlet_credit():
+    assert clean_name("nieuwsblad.be") == "nieuwsblad.be"
+
+
+def test_split_byline_segments():
+    assert split_byline("Penulis: A | Editor: B") == ["A"]
+    assert split_byline("") == []
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["Sarah E. Needleman"], ["Sarah E. Needleman"]),  # an initial is not the conjunction "e"
+    (["Anna I. Berg and Y. Chen"], ["Anna I. Berg", "Y. Chen"]),
+    (["María Pérez y Juan Gómez"], ["María Pérez", "Juan Gómez"]),
+    (["Paolo Rossi e Giulia Bianchi"], ["Paolo Rossi", "Giulia Bianchi"]),
+])
+def test_conjunctions_split_but_initials_do_not(values, expected):
+    assert clean_authors(values) == expected
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["ROBERT BURNS, AP National Security Writer"], ["ROBERT BURNS"]),
+    (["Kristen Falc'honKristen Falc'hon"], ["Kristen Falc'hon"]),
+    (["Rasender Reporter"], ["Rasender Reporter"]),  # a pen name, not a role line
+])
+def test_role_lines_and_doubled_names(values, expected):
+    assert clean_authors(values) == expected

@@ -1,0 +1,68 @@
+"""`newsarchive reparse`: stored pages re-extracted with today's parsers; versions only where content changed."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from newsarchive import parse_article
+from newsarchive.archive import Archive
+from newsarchive.archive.store import FetchedPage
+
+pytest.register_assert_rewrite("pg")
+from pg import ARTICLES, page_html  # noqa: E402
+
+pytest_plugins = ["pg"]
+
+
+def _stale(target: str) -> None:
+    """As if an older parser had got the first article wrong: a truncated body, no authors."""
+    url, headline, date, lead = ARTICLES[0]
+    html = page_html(headline, date, lead).encode()
+    article = parse_article(html, url)
+    article.body = article.body.split("\n")[0]
+    article.authors = []
+    with Archive(target) as archive:
+        archive.save(article, FetchedPage(url, 200, html, {"Content-Type": "text/html"}))
+
+
+def test_reparse_updates_and_versions(cli, filled):
+    _stale(filled)
+    out = cli("reparse", "--db", filled)
+    assert out.returncode == 0, out.stderr
+    assert "3 article(s), 1 changed" in out.stdout
+    assert out.stderr == ""  # no progress bar when stderr is not a terminal
+    with Archive(filled) as archive, archive.engine.connect() as conn:
+        versions = conn.execute(text("SELECT a.url, count(*) FROM article_versions v JOIN articles a "
+                                     "ON a.id = v.article_id GROUP BY a.url ORDER BY a.url")).all()
+        authors = conn.execute(text("SELECT count(*) FROM authors")).scalar_one()
+        # the index followed the re-parse: the restored paragraph is searchable again
+        from newsarchive.archive.fts import search
+        assert sorted(h.url for h in search(conn, "halte berangkat")) == sorted(a[0] for a in ARTICLES)
+    assert dict(versions) == {ARTICLES[0][0]: 3, ARTICLES[1][0]: 1, ARTICLES[2][0]: 1}
+    assert authors == 3
+    again = cli("reparse", "--site", "kabaruji.example", "--db", filled)
+    assert "2 article(s), 0 changed" in again.stdout, again.stdout
+
+
+def test_reparse_missing_archive(cli, tmp_path):
+    out = cli("reparse", "--db", str(tmp_path / "none.sqlite3"))
+    assert out.returncode == 2 and "no archive" in out.stderr
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_progress_bar_only_on_a_terminal():
+    import io
+
+    from newsarchive.cli.output import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Terminal(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = Progress("reparse", stream, width=10)
+        bar(5, 10)
+        bar(10, 10)
+    assert tty.getvalue() == "\rreparse [#####.....] 5/10 50%\rreparse [##########] 10/10 100%\n"
+    assert pipe.getvalue() == ""

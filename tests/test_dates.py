@@ -1,0 +1,95 @@
+"""Table-driven tests of the date helpers (newsarchive.extract.dates)."""
+from datetime import datetime, timezone
+
+import pytest
+
+from newsarchive.extract.dates import date_from_url, find_dates, parse_date, parse_iso
+
+FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ISO 8601 and its web variants
+    ("2022-10-25", "2022-10-25"),
+    ("2022-10-25T14:05:00+07:00", "2022-10-25T14:05:00+07:00"),
+    ("2022-10-25T14:05:00+0700", "2022-10-25T14:05:00+07:00"),
+    ("2022-10-25T14:05:00.123Z", "2022-10-25T14:05:00+00:00"),
+    ("2022-10-25 14:05:00", "2022-10-25T14:05:00"),
+    ("2022-10-25 14:05 UTC", "2022-10-25T14:05:00+00:00"),
+    ("20221025", "2022-10-25"),
+    ("1666701900", "2022-10-25T12:45:00+00:00"),
+    # Indonesian, first-class
+    ("Senin (24/10/2022)", "2022-10-24"),
+    ("24 Oktober 2022 | 14:05 WIB", "2022-10-24T14:05:00+07:00"),
+    ("Senin, 24 Okt 2022 14.05 wib", "2022-10-24T14:05:00+07:00"),
+    ("Jum'at, 05 Nopember 2015 - 14:56 WIB", "2015-11-05T14:56:00+07:00"),
+    ("Selasa, 16 Februari 2016 | 13:01 WIB", "2016-02-16T13:01:00+07:00"),
+    ("17 Agt 2022, 09:30 WITA", "2022-08-17T09:30:00+08:00"),
+    ("3 Des 2021 20:00 WIT", "2021-12-03T20:00:00+09:00"),
+    ("14:05 WIB, 24 Oktober 2022", "2022-10-24T14:05:00+07:00"),
+    # Other languages
+    ("October 24, 2022 2:05 pm EDT", "2022-10-24T14:05:00-04:00"),
+    ("5. März 2021, 12:30 Uhr", "2021-03-05T12:30:00"),
+    ("Dienstag, 10.10.2023, 14:05", None),  # after the fetch time: rejected
+    ("24 de octubre de 2022", "2022-10-24"),
+    ("23 mai 2019", "2019-05-23"),
+    ("24.10.2022", "2022-10-24"),
+    ("12/25/2021", "2021-12-25"),
+    ("2021年3月5日", "2021-03-05"),
+])
+def test_parse_date(text, expected):
+    p = parse_date(text, fetched_at=FETCHED)
+    assert (p.iso() if p else None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "", "hello", "2022-13-01", "3000-01-01", "1985-06-01", "31.02.2020", "25:61", "Version 2.3.1",
+    "Page 1 of 12", "Copyright 2021",
+])
+def test_parse_date_rejects_junk_and_impossible(text):
+    assert parse_date(text, fetched_at=FETCHED) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2 jam lalu", "2022-10-26T10:00:00+00:00"),
+    ("30 menit yang lalu", "2022-10-26T11:30:00+00:00"),
+    ("3 hours ago", "2022-10-26T09:00:00+00:00"),
+    ("vor 5 Minuten", "2022-10-26T11:55:00+00:00"),
+    ("2 hari lalu", "2022-10-24"),
+    ("kemarin", "2022-10-25"),
+])
+def test_relative_dates_use_fetch_time(text, expected):
+    assert parse_date(text, fetched_at=FETCHED).iso() == expected
+
+
+def test_relative_dates_need_a_fetch_time():
+    assert parse_date("2 jam lalu") is None
+
+
+def test_month_first_resolves_ambiguous_numeric_dates():
+    assert parse_date("04/05/2022").iso() == "2022-05-04"
+    assert parse_date("04/05/2022", month_first=True).iso() == "2022-04-05"
+
+
+def test_parse_iso_reads_only_iso():
+    assert parse_iso("24 Oktober 2022") is None
+    assert parse_iso("2022-10-25T14:05").has_time
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/2022/10/25/some-story", "2022-10-25"),
+    ("https://example.com/news/2022-10-25-some-story", "2022-10-25"),
+    ("https://example.com/read/2015/11/05/481/1244264/x", "2015-11-05"),
+    ("https://example.com/berita/16/02/15/o2l07x284-slug", "2016-02-15"),
+    ("https://example.com/story/123456", None),
+    ("https://example.com/2022/13/45/x", None),
+])
+def test_date_from_url(url, expected):
+    p = date_from_url(url, FETCHED)
+    assert (p.iso() if p else None) == expected
+
+
+def test_find_dates_in_order_with_positions():
+    hits = find_dates("Diterbitkan 24 Oktober 2022, diperbarui 25 Oktober 2022 10:00 WIB")
+    assert [p.iso() for _, p in hits] == ["2022-10-24", "2022-10-25T10:00:00+07:00"]
+    assert hits[0][0] < hits[1][0]

@@ -1,0 +1,223 @@
+"""Tests of the metadata cascade on small hand-written pages (newsarchive.extract.metadata)."""
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from newsarchive.document import Document
+from newsarchive.extract.headline import strip_site
+from newsarchive.extract.metadata import Metadata, extract_metadata
+from newsarchive.language import choose_language, normalise_code, refine_by_host
+
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def meta_of(html: str, url: str = "https://news.example.com/politik/story-1", fetched_at=FETCHED) -> Metadata:
+    return extract_metadata(Document.parse(html, url), None, fetched_at)
+
+
+def page(head: str = "", body: str = "", lang: str = "") -> str:
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return f"<html{lang_attr}><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --------------------------------------------------------------------------- headline
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Big storm hits coast - Example News", "Example News", "Big storm hits coast"),
+    ("Big storm hits coast | Example News", "Example News", "Big storm hits coast"),
+    ("Example News: Big storm hits coast", "Example News", "Big storm hits coast"),
+    # only recognisable site names go; a section label stays (the h1 comparison settles such titles)
+    ("Big storm hits coast | Weather | Example News", "Example News", "Big storm hits coast | Weather"),
+    ("Big storm hits coast - news.example.com", "", "Big storm hits coast"),
+    ("Big storm - what we know", "Example News", "Big storm - what we know"),  # no site name: untouched
+])
+def test_strip_site(title, site, expected):
+    assert strip_site(title, [site] if site else [], "news.example.com") == expected
+
+
+def test_headline_prefers_visible_h1_over_title_with_site_name():
+    m = meta_of(page('<title>Big storm hits coast | Example News</title>', '<h1>Big storm hits coast</h1>'))
+    assert m.headline == "Big storm hits coast"
+    assert m.provenance["headline"] == "h1"
+
+
+def test_headline_drops_kicker_when_another_source_has_the_bare_headline():
+    html = page('<meta property="og:title" content="Chiesa ruft zum Widerstand auf">'
+                + ld({"@type": "NewsArticle", "headline": "SVP-Parteitag: Chiesa ruft zum Widerstand auf"}),
+                "<h1>SVP-Parteitag: Chiesa ruft zum Widerstand auf</h1>")
+    assert meta_of(html).headline == "Chiesa ruft zum Widerstand auf"
+
+
+def test_headline_skips_logo_h1():
+    html = page("<title>Werkzeuge der Steinzeit | Steinzeit &amp; Co</title>",
+                '<h1><a href="/">Steinzeit &amp; Co</a></h1><h1>Werkzeuge der Steinzeit</h1>')
+    assert meta_of(html, "https://steinzeit.example.org/artefakte/werkzeuge.html").headline == "Werkzeuge der Steinzeit"
+
+
+def test_headline_from_title_alone():
+    assert meta_of(page("<title>Only a title here - Example News</title>")).headline == "Only a title here"
+
+
+# --------------------------------------------------------------------------- dates
+
+def test_jsonld_graph_dates_and_authors():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://x/#page", "name": "Page"},
+        {"@type": ["NewsArticle"], "headline": "Headline", "datePublished": "2024-05-03T15:47:42+02:00",
+         "dateModified": "2024-05-04T08:00:00+02:00", "author": [{"@id": "https://x/#p1"}, {"@type": "Person", "name": "Anna Fink"}],
+         "publisher": {"@type": "Organization", "name": "Example News"}},
+        {"@type": "Person", "@id": "https://x/#p1", "name": "Birgit Baumann", "url": "https://x/birgit"},
+    ]}
+    m = meta_of(page(ld(graph)))
+    assert m.published_at == "2024-05-03T15:47:42+02:00"
+    assert m.modified_at == "2024-05-04T08:00:00+02:00"
+    assert m.authors == ["Birgit Baumann", "Anna Fink"]
+    assert m.provenance["published_at"].startswith("jsonld:datePublished")
+    assert m.site_name == "Example News"
+
+
+def test_meta_published_time_and_agreement_beats_lone_time_element():
+    html = page('<meta property="article:published_time" content="2024-05-03T10:00:00Z">',
+                '<div class="related"><time datetime="2023-01-01">old</time></div>'
+                '<span class="date">3. Mai 2024</span>')
+    m = meta_of(html, "https://news.example.com/2024/05/03/story")
+    assert m.published_at == "2024-05-03T10:00:00+00:00"
+
+
+def test_indonesian_visible_date_line_with_wib():
+    html = page("", '<h1>Judul berita yang cukup panjang</h1>'
+                    '<div class="date">Jum\'at, 05 Nopember 2015 - 14:56 WIB</div><p>Isi.</p>')
+    assert meta_of(html, "https://www.example.co.id/berita/123").published_at == "2015-11-05T14:56:00+07:00"
+
+
+def test_utc_label_on_local_time_is_relabelled_by_visible_zone():
+    html = page('<meta property="article:published_time" content="2017-05-15T18:43:56Z">',
+                '<h1>Judul</h1><span class="time">15 Mei 2017 18:43 WIB</span>')
+    assert meta_of(html, "https://www.example.co.id/berita/1").published_at.endswith("+07:00")
+
+
+def test_relative_date_against_fetch_time():
+    html = page("", '<h1>Judul</h1><span class="date">2 jam lalu</span>')
+    assert meta_of(html).published_at == "2024-06-01T10:00:00+00:00"
+
+
+def test_labelled_date_in_text_and_url_fallback():
+    html = page("", "<h1>Headline</h1><ul><li><strong>Datum</strong> 28.04.2023</li></ul>")
+    assert meta_of(html).published_at == "2023-04-28"
+    assert meta_of(page("", "<h1>x</h1>"), "https://e.com/2022/10/25/slug").published_at == "2022-10-25"
+
+
+def test_future_and_ancient_dates_are_rejected():
+    html = page('<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
+                '<meta name="date" content="1970-01-01">')
+    assert meta_of(html).published_at is None
+
+
+def test_modified_kept_apart_from_published():
+    html = page('<meta property="article:published_time" content="2024-05-01T10:00:00+02:00">'
+                '<meta property="article:modified_time" content="2024-05-02T10:00:00+02:00">')
+    m = meta_of(html)
+    assert (m.published_at, m.modified_at) == ("2024-05-01T10:00:00+02:00", "2024-05-02T10:00:00+02:00")
+
+
+# --------------------------------------------------------------------------- authors
+
+def test_organisation_author_loses_to_visible_person():
+    html = page('<meta property="og:site_name" content="Lesotho Times">'
+                + ld({"@type": "BlogPosting", "headline": "H", "author": {"@type": "Organization", "name": "Lesotho Times"}}),
+                '<p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p><p>' + "Long article text. " * 20 + "</p>")
+    assert meta_of(html, "https://lestimes.com/x/").authors == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+
+
+def test_organisation_kept_when_nobody_else_is_named():
+    html = page('<meta property="og:site_name" content="DER SPIEGEL">'
+                + ld({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Organization", "name": "DER SPIEGEL"}}))
+    assert meta_of(html, "https://www.spiegel.de/x").authors == ["DER SPIEGEL"]
+
+
+def test_indonesian_byline_itemprop():
+    html = page("", '<div class="byline">Pewarta: <span itemprop="author">Budisantoso Budiman dan Agus S</span></div>')
+    assert meta_of(html, "https://www.antaranews.com/berita/1").authors == ["Budisantoso Budiman", "Agus S"]
+
+
+def test_jsonld_author_that_is_the_editor_loses_to_byline_and_creator():
+    html = page(ld({"@type": "NewsArticle", "headline": "H", "creator": {"@type": "Person", "name": "Desca Lidya Natalia"},
+                    "author": {"@type": "Person", "name": "B Kunto Wibisono"}}),
+                '<div class="byline">Oleh <span itemprop="author">Desca Lidya Natalia</span></div>')
+    assert meta_of(html).authors == ["Desca Lidya Natalia"]
+
+
+def test_twitter_written_by_label():
+    html = page('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Amy Motroni">')
+    assert meta_of(html).authors == ["Amy Motroni"]
+
+
+# --------------------------------------------------------------------------- small fields and robustness
+
+def test_canonical_site_description_tags():
+    html = page('<link rel="canonical" href="/politik/story-1"><meta property="og:site_name" content="Example">'
+                '<meta name="description" content="  A  summary. "><meta name="keywords" content="a, b, A">'
+                '<meta property="article:tag" content="c">')
+    m = meta_of(html)
+    assert m.canonical_url == "https://news.example.com/politik/story-1"
+    assert m.site_name == "Example"
+    assert m.description == "A summary."
+    assert m.tags == ["c", "a", "b"]
+
+
+def test_site_name_falls_back_to_host():
+    assert meta_of(page("<title>t</title>"), "https://www.example.org/a").site_name == "example.org"
+
+
+@pytest.mark.parametrize("html", [
+    "", "   ", "not html at all", "<html></html>", "<html><body><h1></h1></body></html>",
+    page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'),
+    page(ld([1, "x", None, {"@type": 5, "author": {"name": ["A", 3]}, "datePublished": 12}])),
+    page('<meta name="date" content="garbage"><meta property="article:published_time" content="2022-13-45">'),
+])
+def test_junk_never_raises(html):
+    m = meta_of(html)
+    assert isinstance(m, Metadata)
+
+
+def test_language_from_markup_and_content():
+    assert normalise_code("en-US") == "en" and normalise_code("in") == "id" and normalise_code("x-default") is None
+    assert refine_by_host("ms", "www.kompas.co.id") == "id"
+    text = ("Pemerintah daerah menyampaikan bahwa pembangunan jalan akan dilanjutkan tahun depan setelah "
+            "anggaran disetujui oleh dewan perwakilan rakyat daerah dalam rapat paripurna kemarin sore. "
+            "Kepala dinas pekerjaan umum mengatakan bahwa warga diminta bersabar karena proyek ini "
+            "membutuhkan waktu yang cukup lama untuk diselesaikan dengan baik.")
+    assert choose_language("en", text, "www.example.co.id")[0] == "id"  # template lang="en" overruled
+    assert choose_language("de", "kurz", None)[0] == "de"  # too little text: markup stands
+    m = meta_of(page("", f"<p>{text}</p>", lang="id-ID"), "https://www.example.co.id/a")
+    assert m.language == "id"
+
+
+def test_utc_stamp_is_expressed_in_the_country_domain_zone():
+    html = page('<meta property="article:published_time" content="2022-05-04T00:25:56Z">')
+    m = meta_of(html, "https://www.example.com.ar/politica/nota")
+    assert m.published_at == "2022-05-03T21:25:56-03:00"  # the same instant, on the day Argentine readers saw
+    assert meta_of(html, "https://www.example.com/x").published_at == "2022-05-04T00:25:56+00:00"
+
+
+def test_utc_stamp_near_midnight_follows_the_day_in_the_url():
+    html = page('<meta property="article:published_time" content="2023-11-01T23:01:00Z">')
+    # zone unknown (.com): the page's day, without inventing an offset
+    assert meta_of(html, "https://news.example.com/2023/11/02/story").published_at == "2023-11-02"
+    # zone known from the country domain: the same instant in local time
+    assert meta_of(html, "https://www.example.it/2023/11/02/story").published_at == "2023-11-02T00:01:00+01:00"
+
+
+def test_profile_timezone_applies_to_times_printed_without_offset():
+    from newsarchive.profiles import Profile
+
+    html = page("", '<h1>Judul</h1><span class="date">24.10.2022 14:05</span>')
+    doc = Document.parse(html, "https://blog.example.com/2022/10/x.html")
+    m = extract_metadata(doc, Profile(name="t", timezone="Asia/Jakarta"), FETCHED)
+    assert m.published_at == "2022-10-24T14:05:00+07:00"
+    assert extract_metadata(doc, None, FETCHED).published_at == "2022-10-24T14:05:00"

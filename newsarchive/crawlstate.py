@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-
 from typing import TYPE_CHECKING
 
 from scrapy import signals
@@ -58,6 +57,7 @@ class Known:
     published: datetime | None
     etag: str | None = None
     last_modified: str | None = None
+    this_run: bool = False  # fetched by the running crawl: another link to it is a mere duplicate
 
 
 def _headers(text: str | None) -> dict[str, str]:
@@ -114,10 +114,13 @@ class CrawlState:
         return self.known.get(canonicalize(url))
 
     def due(self, url: str, hint: str | None = None, now: datetime | None = None) -> tuple[bool, str]:
-        """Should ``url`` be fetched, and why: new, refresh, changed, revisit; or (False, "known")."""
+        """Should ``url`` be fetched, and why: new, refresh, changed, revisit; or (False, "known") for an
+        article the archive holds, (False, "this run") for one this crawl fetched already."""
         entry = self.get(url)
         if entry is None:
             return True, "new"
+        if entry.this_run:
+            return False, "this run"
         if self.refresh or entry.last_fetched is None:
             return True, "refresh"
         signal = parse_when(hint)
@@ -138,6 +141,7 @@ class CrawlState:
         if entry is None:
             entry = Known(article_url or key, now, None)
         entry.last_fetched = now
+        entry.this_run = True
         self.known[key] = entry
         if article_url:
             self.known.setdefault(article_url, entry)
@@ -204,17 +208,20 @@ def pages_fetched_since(engine: Engine, since: str, sites: Iterable[str] | None 
                         ) -> Iterator[tuple[str, bytes, str]]:
     """(url, body, content type) of article pages fetched at or after ``since``: an interrupted run
     stored them but may not have followed their links, so the next run follows them from these copies."""
-    query = (select(PageRow.url, PageRow.body, PageRow.headers)
-             .join(ArticleRow, PageRow.article_id == ArticleRow.id)
-             .where(PageRow.last_fetched_at >= since))
+    query = (select(PageRow.id).join(ArticleRow, PageRow.article_id == ArticleRow.id)
+             .where(PageRow.last_fetched_at >= since).order_by(PageRow.id))
     if sites is not None:
         query = query.where(ArticleRow.site.in_(sorted(set(sites))))
-    # Read all first: a generator must not hold a connection (a snapshot, on SQLite) open while the
-    # crawl it feeds writes. What one interrupted run stored fits in memory.
+    # No connection stays open across a yield (on SQLite that would pin a snapshot while the crawl it
+    # feeds writes), and bodies are read a chunk at a time: a long killed run stored many.
     with engine.connect().execution_options(**READER) as conn:
-        found = [tuple(r) for r in conn.execute(query)]
-    for url, body, headers in found:
-        yield url, zlib.decompress(body), _headers(headers).get("content-type", "")
+        ids = list(conn.scalars(query))
+    for start in range(0, len(ids), 100):
+        with engine.connect().execution_options(**READER) as conn:
+            chunk = [tuple(r) for r in conn.execute(
+                select(PageRow.url, PageRow.body, PageRow.headers).where(PageRow.id.in_(ids[start:start + 100])))]
+        for url, body, headers in chunk:
+            yield url, zlib.decompress(body), _headers(headers).get("content-type", "")
 
 
 # -- one state per crawler ---------------------------------------------------------------------------------

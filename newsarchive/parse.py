@@ -5,10 +5,10 @@ import logging
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from newsarchive.article import Article
+from newsarchive.article import Article, CitedSource
 from newsarchive.cited import find_cited_sources
 from newsarchive.document import Document
-from newsarchive.extract.body import extract_body
+from newsarchive.extract.body import Body, extract_body
 from newsarchive.extract.metadata import Metadata, extract_metadata
 from newsarchive.language import detect_language
 from newsarchive.profiles import select_profile
@@ -57,6 +57,18 @@ def looks_like_article(doc: Document, meta: Metadata, body: str) -> bool:
     return not (og_type in ("website", "profile") and not meta.published_at)
 
 
+def _cited(body: Body, language: str | None, url: str) -> list[CitedSource]:
+    """Cited sources of the body and of its "Sumber: X" credit lines (kept out of the body text).
+
+    A source found only in a credit line has no offset in the body, so its ``offset`` is None."""
+    text = "\n\n".join([body.text, *body.source_lines]) if body.source_lines else body.text
+    found = find_cited_sources(text, language=language, url=url)
+    for source in found:
+        if source.offset is not None and source.offset >= len(body.text):
+            source.offset = None
+    return found
+
+
 def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None) -> Article:
     doc = Document.parse(html, url, content_type)
     if doc.tree is None:
@@ -81,7 +93,7 @@ def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_typ
         language=language,
         tags=meta.tags,
         images=body.images,
-        cited_sources=find_cited_sources(body.text, language=language, url=url),
+        cited_sources=_cited(body, language, url),
         is_article=looks_like_article(doc, meta, body.text),
         provenance=provenance,
     )

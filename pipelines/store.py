@@ -1,8 +1,9 @@
 """Write each Article and its raw page to the archive named by the ``NEWSARCHIVE_DB`` setting.
 
 Articles are written in batches (``Archive.save_many``, one transaction per batch): a transaction per
-article cost more than parsing it. An item waits, as a Deferred, until its batch is written, so its
-``result`` (new/updated/unchanged) and the run's counts are right when Scrapy reports it scraped. A batch
+article cost more than parsing it. An item waits (``process_item`` is a coroutine) until its batch is
+written, so its ``result`` (new/updated/unchanged) and the run's counts are right when Scrapy reports it
+scraped. A batch
 is written when it is full or ``NEWSARCHIVE_STORE_FLUSH_SECONDS`` old, and when the spider closes; a
 killed run loses at most one unwritten batch, whose pages the next run fetches again (they are not known).
 """
@@ -13,6 +14,7 @@ import logging
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 from twisted.internet.defer import Deferred
 
@@ -55,12 +57,12 @@ class StorePipeline:
         if self.archive:
             self.archive.close()
 
-    def process_item(self, item: ArticleItem) -> Deferred[ArticleItem]:
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         done: Deferred[ArticleItem] = Deferred()
         self.pending.append((item, done))
         if len(self.pending) >= self.batch:
             self.flush()
-        return done
+        return await maybe_deferred_to_future(done)
 
     def flush(self, **_: object) -> None:
         if not self.pending or self.archive is None:

@@ -74,6 +74,9 @@ INDONESIAN = [
     ("Menurut keterangan warga, api muncul dari dapur.", []),
     ("Rusia mengklaim telah menguasai kota itu, seperti dilansir Reuters.", ["Reuters"]),
     ("Polisi membongkar sindikat uang palsu di Bekasi, dikutip dari Antara.", ["Antara"]),
+    ("Artikel ini telah tayang di Kompas.com dengan judul \"Jalan Tol Dibuka\".", ["Kompas.com"]),
+    ("Hal itu tertulis dalam dokumen yang diperoleh Tempo.", ["Tempo"]),
+    ("Film dokumenter itu tayang di Netflix mulai pekan depan.", []),
 ]
 
 MALAY = [
@@ -84,6 +87,8 @@ MALAY = [
     ("SHAH ALAM, 5 Julai (Bernama) -- Sebanyak 30 keluarga dipindahkan ke pusat pemindahan.", ["Bernama"]),
     ("Katanya seperti dipetik Kosmo, dia tidak pernah menerima sebarang notis.", ["Kosmo"]),
     ("\u201cKami akan teruskan usaha itu,\u201d katanya kepada pemberita di sini hari ini.", []),
+    ("Lebih 200 penduduk dipindahkan ke dewan orang ramai berhampiran. \u2014 Bernama", ["Bernama"]),
+    ("Seperti yang dilaporkan oleh Utusan Malaysia, projek itu ditangguhkan.", ["Utusan Malaysia"]),
 ]
 
 ENGLISH = [
@@ -100,8 +105,14 @@ ENGLISH = [
     ("TOKYO (Kyodo) - The government will raise the minimum wage by 50 yen.", ["Kyodo"]),
     ("PARIS, March 3 (AFP) - Farmers blocked roads around the capital again on Sunday.", ["AFP"]),
     ("Source: Associated Press", ["Associated Press"]),
+    ("MUMBAI, March 2 (PTI): The city recorded its hottest day of the year.", ["PTI"]),
+    ("See the list of questions (FAQ-Liste): answers below.", []),
     ("Ticket sales doubled in the first weekend (via Variety).", ["Variety"]),
+    ("The draft, seen by the Financial Times, caps bonuses at 100 percent of salary.", ["Financial Times"]),
     ("The CEO said the company would keep its headquarters in Ohio.", []),
+    ("The plan is sound, according to Dawn Mitchell, a transport economist.", []),
+    ("Funding rose, according to the Ministry of Youth and Sport.", []),
+    ("\u201cWe never give up,\u201d the captain told BBC Sport after the match.", ["BBC Sport"]),
     ("\u201cIt was terrifying,\u201d said Maria Lopez, 54, who lives nearby.", []),
     ("The Washington Post and The Atlantic both reported the memo on Tuesday.",
      ["The Washington Post", "The Atlantic"]),
@@ -111,6 +122,7 @@ SOCIAL = [
     ("Kepolisian mengumumkan penutupan jalan melalui akun Instagram resminya, @polresta.contoh, Senin.",
      ["@polresta.contoh"]),
     ("Penyanyi itu membagikan kabar tersebut lewat unggahan TikTok pada Jumat malam.", ["TikTok"]),
+    ("Ia memamerkan foto pernikahannya di akun Instagram-nya.", ["Instagram"]),
     ("The band announced the tour in a post on Instagram on Tuesday.", ["Instagram"]),
     ("The ministry said on its official X account, @MinistryExample, that flights would resume.", ["@MinistryExample"]),
     ("Aktris itu tampil cantik di acara tersebut. Foto: Instagram/@aktris.contoh", []),

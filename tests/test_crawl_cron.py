@@ -13,6 +13,8 @@ from conftest import CLI, FAST
 from test_crawl_world import rows
 from world import WorldSite, blog_toml, news_site
 
+from newsarchive.lock import ArchiveLock
+
 
 def count_articles(db: Path) -> int:
     try:
@@ -57,8 +59,11 @@ def test_lock_then_sigkill_then_resume(cli, db, tmp_path):
 
         fetched_before = {p: n for p, n in blog.hits.items() if p.startswith("/20")}
         blog.delay = 0
-        third = cli(*crawl)
+        log = tmp_path / "third.log"
+        third = cli(*crawl, "--log-file", str(log))
         assert third.returncode == 0, third.stdout + third.stderr
+        # The links of what the killed run stored are followed from the stored copies.
+        assert f"following links of {stored_before} stored pages" in log.read_text(encoding="utf-8")
         assert third.stdout.startswith("previous run 1 (started ")  # the operator is told
         assert "was interrupted" in third.stdout
     # Nothing lost (orphans included), nothing duplicated, nothing stored twice.
@@ -104,3 +109,26 @@ def test_usage_errors(cli, db, tmp_path):
     assert broken.returncode == 2 and "site 'x'" in broken.stderr and "Traceback" not in broken.stderr
     assert cli("crawl", "http://127.0.0.1:1/", "--since", "yesterday", "--db", str(db)).returncode == 2
     assert not Path(f"{db}.lock").exists()  # usage errors never touch the archive
+
+
+def test_sigterm_stops_cleanly(db, tmp_path):
+    with WorldSite() as blog:
+        news_site(blog, n=20, orphans=0)
+        blog.delay = 1.0
+        sites = tmp_path / "sites.toml"
+        sites.write_text(blog_toml("blog", blog), encoding="utf-8")
+        run = subprocess.Popen([str(CLI), "crawl", "blog", "--sites", str(sites), "--db", str(db), *FAST],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 30
+            while count_articles(db) < 1 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            run.send_signal(signal.SIGTERM)
+            out, err = run.communicate(timeout=30)
+        finally:
+            if run.poll() is None:
+                run.kill()
+    assert run.returncode == 1, err
+    assert out.startswith("crawl interrupted:")
+    assert rows(db, "SELECT status, finished_at IS NOT NULL, new > 0 FROM crawl_runs") == [("interrupted", 1, 1)]
+    ArchiveLock(db).acquire().release()  # the lock is free again

@@ -117,7 +117,7 @@ def test_incremental_policy():
     assert state.due("http://a.test/old.html", "2024-05-01", now=now) == (False, "known")
     assert state.due("http://a.test/new.html", now=now) == (True, "revisit")
     state.mark_fetched("http://a.test/new.html")
-    assert state.due("http://a.test/new.html")[0] is False
+    assert state.due("http://a.test/new.html", "2099-01-01") == (False, "this run")
     state.refresh = True
     assert state.due("http://a.test/old.html", now=now) == (True, "refresh")
 

@@ -63,6 +63,95 @@ def test_headline_from_title_alone():
     assert meta_of(page("<title>Only a title here - Example News</title>")).headline == "Only a title here"
 
 
+OG = '<meta property="og:title" content="{}">'
+TW = '<meta name="twitter:title" content="{}">'
+T = "<title>{}</title>"
+
+
+def news(headline: str) -> str:
+    return ld({"@type": "NewsArticle", "headline": headline})
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # og:title only repeats the SEO <title>: the JSON-LD headline, which the article's h1 shows, wins
+    (OG.format("Storm chaos: what drivers need to know now") + T.format("Storm chaos: what drivers need to know now")
+     + news("Flooded roads close across the valley"),
+     "<article><h1>Flooded roads close across the valley</h1></article>", "Flooded roads close across the valley"),
+    # ... also when no h1 shows it (the visible h1 sits in a menu)
+    (OG.format("Storm chaos: what drivers need to know now") + T.format("Storm chaos: what drivers need to know now")
+     + news("Flooded roads close across the valley"),
+     '<nav class="menu"><h1>Storm chaos: what drivers need to know now</h1></nav>',
+     "Flooded roads close across the valley"),
+    # og:title is the JSON-LD headline padded with words: an SEO variant
+    (OG.format("Valley floods: latest news and updates on the storm") + T.format("Weather desk")
+     + news("Valley floods: news and updates on the storm"), "", "Valley floods: news and updates on the storm"),
+    # a distinct og:title (not the <title>, not a padded copy) stays the editorial headline
+    (OG.format("Why the valley keeps flooding") + T.format("Flooded roads close across the valley")
+     + news("Flooded roads close across the valley"),
+     "<article><h1>Flooded roads close across the valley</h1></article>", "Why the valley keeps flooding"),
+    # og:title shorter than the h1 is the editorial short headline ...
+    (OG.format("Council approves new bridge") + news("Council approves new bridge over the river Wey"),
+     "<article><h1>Council approves new bridge over the river Wey</h1></article>", "Council approves new bridge"),
+    # ... unless og:title, JSON-LD and <title> are all the one stored title and the article's h1 says more
+    (OG.format("Council approves new bridge") + T.format("Council approves new bridge")
+     + news("Council approves new bridge"),
+     "<article><h1>Council approves new bridge over the river Wey</h1></article>",
+     "Council approves new bridge over the river Wey"),
+    # ... but not when that longer h1 is a menu entry
+    (OG.format("Council approves new bridge") + T.format("Council approves new bridge over the river Wey")
+     + news("Council approves new bridge"),
+     '<nav><h1>Council approves new bridge over the river Wey</h1></nav>', "Council approves new bridge"),
+    # teaser h1s inside links do not count as the page's visible headline
+    (OG.format("Storm chaos: what drivers need to know now") + T.format("Storm chaos: what drivers need to know now")
+     + news("Flooded roads close across the valley"),
+     '<h1>Flooded roads close across the valley</h1><a href="/x"><h1>Storm chaos: what drivers need to know now</h1></a>',
+     "Flooded roads close across the valley"),
+])
+def test_headline_og_against_jsonld(head, body, expected):
+    assert meta_of(page(head, body)).headline == expected
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # the document title's quotes win over a re-typeset h1 ("it's" shown as "it’s") ...
+    (OG.format("It's the mayor's call") + T.format("It's the mayor's call - Example News"),
+     "<h1>It’s the mayor’s call</h1>", "It's the mayor's call"),
+    # ... but dashes keep the h1's form (titles use " - " as a separator)
+    (T.format("Energy week - ten days of talks"), "<h1>Energy week – ten days of talks</h1>",
+     "Energy week – ten days of talks"),
+    # a closing guillemet is part of the quotation, not a separator
+    (T.format("Näßler: «Liebe kennt keine Pause» – Example News"), "", "Näßler: «Liebe kennt keine Pause»"),
+    # invisible characters (word joiner, soft hyphen) do not survive into the headline
+    ("", "<h1>Two cousins: \u2013\u2060 Magic trip round the coun\u00adtry</h1>", "Two cousins: \u2013 Magic trip round the country"),
+    # a byline glued to the title goes with the site name
+    (OG.format("Roommate agrees to interview | Example News | by Jane Doe")
+     + news("Roommate agrees to interview"), "", "Roommate agrees to interview"),
+])
+def test_headline_written_form(head, body, expected):
+    assert meta_of(page(head, body)).headline == expected
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # itemprop=headline on a <div>, its kicker span dropped, beats an h1 that sits in the breadcrumb
+    (T.format("Sick child: what employers must know | impulse"),
+     '<div id="breadcrumb"><ul><li><h1>Sick child: what employers must know</h1></li></ul></div>'
+     '<article><div itemprop="headline"><span class="highline">Sick child</span> What employers should know about '
+     "parents' rights</div></article>", "What employers should know about parents' rights"),
+    # no h1 but a section label: the h2 that the title starts with (before " - subtitle")
+    (OG.format("30.11. | Book of the week - Jane Doe (ed.) • 1619"),
+     '<h1>Literature</h1><div><h2>30.11. | Book of the week</h2><h3>Jane Doe (ed.) • 1619</h3></div>',
+     "30.11. | Book of the week"),
+    # three content h1s are section headings, not the headline: the title stands
+    (T.format("Returns and refunds"),
+     "<section><h1>Our three steps to easy returns and refunds</h1><p>a</p><h1>Returning as a guest</h1><p>b</p>"
+     "<h1>Returning with an account</h1><p>c</p></section>", "Returns and refunds"),
+    # no h1: an h2 that ends with the title's last segment ("Site - Topic" with the h2 "Section Topic")
+    (T.format("Fire Brigade Oldenburg - Training"), "<h2>Boat service Training</h2><p>text</p>",
+     "Boat service Training"),
+])
+def test_headline_content_markup(head, body, expected):
+    assert meta_of(page(head, body), "https://brigade-divers.example.de/boat/training.html").headline == expected
+
+
 # --------------------------------------------------------------------------- dates
 
 def test_jsonld_graph_dates_and_authors():
@@ -118,6 +207,21 @@ def test_future_and_ancient_dates_are_rejected():
     assert meta_of(html).published_at is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a short date line under the headline is the page's date
+    ("<p>Posted 3 March 2023, 10:00</p>", "2023-03-03T10:00:00"),
+    # a long line that starts with its date still is
+    ("<p>3 March 2023 - " + "The council met on Tuesday to discuss the budget and many other things. " * 2 + "</p>",
+     "2023-03-03"),
+    # a date deep inside a long sentence belongs to the story: the page's modification date stands in
+    ("<p>" + "After the band split up and she went on to found her own label with her mother " * 2
+     + "on 3 December 2006, she released four albums.</p>", "2020-02-14"),
+])
+def test_text_date_near_h1_must_look_like_a_date_line(text, expected):
+    html = page('<meta property="article:modified_time" content="2020-02-14">', f"<h1>Headline here</h1>{text}")
+    assert meta_of(html).published_at == expected
+
+
 def test_modified_kept_apart_from_published():
     html = page('<meta property="article:published_time" content="2024-05-01T10:00:00+02:00">'
                 '<meta property="article:modified_time" content="2024-05-02T10:00:00+02:00">')
@@ -126,6 +230,18 @@ def test_modified_kept_apart_from_published():
 
 
 # --------------------------------------------------------------------------- authors
+
+@pytest.mark.parametrize("line, expected", [
+    ("Von Cosima Künzel", ["Cosima Künzel"]),
+    ("Blog Beitrag von Jana Beispiel", ["Jana Beispiel"]),
+    ("Ein Beitrag von Jana Beispiel", ["Jana Beispiel"]),
+    ("A post by Jane Doe", ["Jane Doe"]),
+    ("Article by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+])
+def test_paragraph_byline_with_a_short_lead(line, expected):
+    html = page("", f"<h1>Headline</h1><article><p>{line}</p><p>{'Some article text here. ' * 10}</p></article>")
+    assert meta_of(html).authors == expected
+
 
 def test_organisation_author_loses_to_visible_person():
     html = page('<meta property="og:site_name" content="Lesotho Times">'

@@ -14,21 +14,11 @@ from urllib.parse import urlsplit
 from newsarchive.article import CitedSource
 from newsarchive.cited import rules, social
 from newsarchive.cited.gazetteer import Entry, Gazetteer, load_gazetteer
-from newsarchive.cited.names import INSTITUTION_HEADS, Name, read_list_backward, read_list_forward
+from newsarchive.cited.names import INSTITUTION_HEADS, PERSON_TITLES, Name, read_list_backward, read_list_forward
 from newsarchive.cited.textprep import CleanText, blocked_spans, detect_language, in_spans
 
 log = logging.getLogger(__name__)
 
-# First words that make a name a person with a title, never a source ("mengutip Presiden Joko Widodo").
-PERSON_TITLES = frozenset(
-    """Presiden Wapres Menteri Menko Kepala Ketua Direktur Dirut Gubernur Bupati Walikota Wali Wakil Kapolres
-    Kapolda Kapolri Kapolsek Kasat Kasi Kabid Kadis Kombes AKP AKBP Kolonel Jenderal Mayor Letnan Kapten
-    Brigjen Irjen Komjen Laksamana Marsekal Dr Prof Profesor Bapak Ibu Pak Bu Mr Mrs Ms Miss Sir Lord President
-    Minister Prime Senator Sen Rep Gov Governor General Gen Chief Director Chairman CEO Datuk Dato
-    Tun Tuan Puan Encik Cik Haji Hajah Ustaz Sekretaris Anggota Pengamat Ekonom Analis Pakar Dosen
-    Peneliti Juru Jubir Pengacara Kuasa Dirjen Sekjen Kabag Camat Lurah Kades Warga Pihak
-    Pasal Ayat Article Section""".split()
-)
 _OUTLET_DESC_BEFORE_RE = re.compile(
     r"(?i)(?:kantor\s+berita|agensi\s+berita|portal\s+berita|media|harian|akhbar|koran|surat\s+kabar|majalah|tabloid"
     r"|stasiun\s+(?:televisi|tv|radio)|televisi|stesen\s+\w+|newspaper|broadcaster|news\s+agency|magazine|outlet"
@@ -186,7 +176,8 @@ def _agency_shaped(word: str) -> bool:
 
 def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
     for m in rules.DATELINE_RE.finditer(text) if "(" in text else ():
-        for name in _agency_parts(text, m, "ag", gaz, known_only=False):
+        # "NEW DELHI, Jan 5 (PTI):" -- a colon only after a known agency ("(FAQ-Liste):" is not one).
+        for name in _agency_parts(text, m, "ag", gaz, known_only=m.group("end") == ":"):
             _emit(out, name, m.start("ag") - 1, meta=True)
     for rx in (rules.OUTLET_DATELINE_RE, rules.OUTLET_LEAD_RE):
         for m in rx.finditer(text):
@@ -194,6 +185,10 @@ def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
             entry = gaz.lookup(surface)
             if entry is not None and entry.is_outlet:
                 _emit(out, Name(m.start("o"), m.end("o"), surface, entry), m.start(), meta=True)
+    for m in rules.END_DASH_CREDIT_RE.finditer(text) if "-" in text or "\u2014" in text or "\u2013" in text else ():
+        entry = gaz.lookup(m.group("o"))
+        if entry is not None and entry.is_outlet:
+            _emit(out, Name(m.start("o"), m.end("o"), m.group("o"), entry), m.start("o"))
     for m in rules.END_CREDIT_RE.finditer(text) if "(" in text else ():
         for name in _agency_parts(text, m, "ag", gaz, known_only=True):
             _emit(out, name, m.start())

@@ -51,12 +51,23 @@ OUTLET_TAILS = frozenset(
     """News Post Times Daily Herald Journal Tribune Gazette Telegraph Press Today Online TV Radio Magazine
     Monitor Observer Chronicle Weekly Review Guardian Newswire Reporter Courier Dispatch Inquirer Examiner
     Sentinel Globe FM Pos Ekspres Shimbun Ilbo Zeitung Tageblatt Kurier Rundschau Presse Dagblad Posten
-    Nyheter Noticias Notícias Gazeta Gazzetta Nieuws Hebdo Matin""".split()
+    Nyheter Noticias Notícias Gazeta Gazzetta Nieuws Hebdo Matin Sport Sports""".split()
+)
+# Lower-case role nouns after "<outlet> <Desk>": the capitalised words are a desk, not a sub-brand.
+_ROLE_NOUNS = frozenset(
+    """correspondent correspondents reporter reporters bureau editor editors journalist journalists columnist
+    anchor host producer presenter koresponden wartawan jurnalis reporter kontributor biro editor""".split()
+)
+# Words that turn a known outlet into one of its sub-brands ("BBC Sport", "Kompas Regional").
+SUBBRAND_WORDS = frozenset(
+    """Sport Sports World International Indonesia Asia Arabic English Español Digital Online Business Tech
+    Live Plus Premium Regional Nasional Internasional Global Europe Africa America Americas Australia
+    News TV Radio Weekly Daily Magazine Investigates Verify Politics Opinion Lifestyle Entertainment""".split()
 )
 # ... and first words that do ("Harian Metro", "Radar Jember", "Tribun Lampung").
 OUTLET_LEADS = frozenset(
     """Harian Koran Majalah Tabloid Radar Tribun Radio TV Televisi Berita Kabar Warta Suara Buletin Bulletin
-    Akhbar Surat Diario Diário Jornal Gazzetta Corriere Gazeta Journal""".split()
+    Akhbar Diario Diário Jornal Gazzetta Corriere Gazeta Journal Daily Evening Morning Sunday""".split()
 )
 # Head nouns of institutions: in "X dan Y" both sides are separate names only if Y starts with one.
 INSTITUTION_HEADS = frozenset(
@@ -65,6 +76,18 @@ INSTITUTION_HEADS = frozenset(
     Pemkab Pemprov Kejaksaan Universitas Institut Yayasan Asosiasi Perhimpunan Ikatan Persatuan
     Kementerian Jawatan Suruhanjaya Lembaga Institute Office Department Ministry Agency Authority
     Bureau Commission Council Board Centre Center University Association Federation Bank Fund""".split()
+)
+
+# First words that make a name a person with a title, never a source ("mengutip Presiden Joko Widodo").
+PERSON_TITLES = frozenset(
+    """Presiden Wapres Menteri Menko Kepala Ketua Direktur Dirut Gubernur Bupati Walikota Wali Wakil Kapolres
+    Kapolda Kapolri Kapolsek Kasat Kasi Kabid Kadis Kombes AKP AKBP Kolonel Jenderal Mayor Letnan Kapten
+    Brigjen Irjen Komjen Laksamana Marsekal Dr Prof Profesor Bapak Ibu Pak Bu Mr Mrs Ms Miss Sir Lord President
+    Minister Prime Senator Sen Rep Gov Governor General Gen Chief Director Chairman CEO Datuk Dato
+    Tun Tuan Puan Encik Cik Haji Hajah Ustaz Sekretaris Anggota Pengamat Ekonom Analis Pakar Dosen
+    Peneliti Juru Jubir Pengacara Kuasa Dirjen Sekjen Kabag Camat Lurah Kades Warga Pihak Pemimpin Redaksi
+    Pemred Redaktur Editor Kontributor Wartawan Jurnalis Reporter Koresponden Columnist Editor-in-Chief
+    Pasal Ayat Article Section""".split()
 )
 
 
@@ -77,6 +100,7 @@ class Name:
     surface: str
     entry: Entry | None = None
     extended: bool = False
+    extra: tuple[str, ...] = ()  # the words after the known prefix of an extended name
 
     @property
     def canonical(self) -> str:
@@ -93,20 +117,27 @@ class Name:
 
     @property
     def is_outlet(self) -> bool:
-        return bool(self.entry and self.entry.is_outlet)
+        """A known outlet; an extended name only when the extra words name a sub-brand ("BBC Sport",
+        "CNN World") -- "Dawn Smith" or "Surya Paloh" merely start like an outlet."""
+        if not (self.entry and self.entry.is_outlet):
+            return False
+        return not self.extended or all(w in SUBBRAND_WORDS or w.isupper() for w in self.extra)
 
     def looks_like_outlet(self) -> bool:
         """Known outlet, a domain, or an outlet-like head word ("Post", "Times", "TV", "Harian")."""
         if self.is_outlet:
             return True
-        if self.entry is not None:
+        if self.entry is not None and not self.extended:
             return False  # a known institution or platform
         words = self.surface.split()
+        if words[0] in INSTITUTION_HEADS or len(words) == 1:
+            return False  # "Ministry of Youth and Sport"; a lone "Sport" or "Post" is no name
         if any(_is_domain(w) for w in words):
             return True
         if len(words) > 4:
             return False  # "CBS Sports NFL Insider Jason La Canfora": a person with a title
-        return words[-1] in OUTLET_TAILS or words[0] in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
+        lead = words[1] if words[0] in ("The", "the") and len(words) > 1 else words[0]
+        return words[-1] in OUTLET_TAILS or lead in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
 
 
 _NAME_WORD_RE = re.compile(r"[^\W_]+")
@@ -222,14 +253,16 @@ def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = 
         while k < len(toks) and k < known + 3 and toks[k].group()[0].isupper() and is_namey(toks[k].group()):
             k += 1
         extra = [t.group() for t in toks[known:k]]
+        if extra and k < len(toks) and toks[k].group() in _ROLE_NOUNS:
+            k, extra = known, []  # "VOA Pentagon correspondent X": the outlet is just "VOA"
         if len(extra) <= 2 and not any(w in INSTITUTION_HEADS for w in extra):
             surface = text[toks[0].start() : toks[k - 1].end()]
-            return Name(toks[0].start(), toks[k - 1].end(), surface, entry, extended=k > known)
+            return Name(toks[0].start(), toks[k - 1].end(), surface, entry, extended=k > known, extra=tuple(extra))
     if not is_namey(first) or first in OPENERS and len(toks) == 1:
         return None
     # "kantor berita Prancis AFP", "stasiun televisi Jepang NHK": a place word before a known name.
     for j in (1, 2):
-        if j < len(toks) and all(is_namey(t.group()) for t in toks[: j + 1]):
+        if j < len(toks) and all(is_namey(t.group()) and t.group() not in PERSON_TITLES for t in toks[: j + 1]):
             hit = _gazetteer_prefix(gaz, toks[j:], text)
             if hit is not None and gaz.lookup(text[toks[0].start() : toks[j - 1].end()]) is None:
                 k, entry = hit

@@ -44,7 +44,8 @@ RULES: tuple[Rule, ...] = (
     # --- Indonesian / Malay -------------------------------------------------------------------
     Rule("lansir", _alt(r"(?i:(?:seperti\s+|sebagaimana\s+)?(?:dilansir|melansir|dikutip|mengutip|memetik|dipetik",
                         r"menukil|dinukil|disadur|menyadur)(?:\s+(?:dari|daripada|oleh))?)"), "fwd", "strong", IDMS),
-    Rule("seperti_lapor", r"(?i:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilaporkan|diberitakan|diwartakan|disiarkan)(?:\s+oleh)?)",
+    Rule("seperti_lapor", r"(?i:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilaporkan|diberitakan|diwartakan|disiarkan)"
+                          r"(?:\s+oleh)?)",
          "fwd", "strong", IDMS),
     Rule("dilapor", _alt(r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan|[Dd]isiarkan|[Dd]itayangkan)(?:\s+oleh)?",
                          r"lapor", r"(?:didedahkan|dipaparkan|diungkap|diungkapkan|dimuat|ditulis)\s+oleh"),
@@ -54,13 +55,19 @@ RULES: tuple[Rule, ...] = (
                          r"(?:[Ss]eperti\s+)?(?:tercantum|tertulis|termuat|dimuat|disebutkan|dijelaskan)"
                          r"\s+(?:dalam|di)"),
          "fwd", "weak", IDMS),
-    Rule("kepada", _alt(r"kepada", r"[Kk]pd",
+    Rule("kepada", _alt(r"[Kk]epada", r"[Kk]pd",
                         r"(?:saat\s+|ketika\s+|waktu\s+)?(?:dihubungi|dikonfirmasi|ditemui|diwawancarai)(?:\s+oleh)?"),
          "fwd", "weak", IDMS),
     Rule("wartawan", _alt(r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta|[Tt]ayangan|[Ll]iputan|[Pp]emberitaan",
                           r"(?:[Dd]alam\s+|[Mm]elalui\s+)?(?:[Ww]awancara|temu\s+bual)"
                           r"\s+(?:dengan|bersama|eksklusif\s+dengan)"),
          "fwd", "weak", IDMS),
+    # "Artikel ini telah tayang di Kompas.com dengan judul ..." (a republished article's origin)
+    Rule("tayang", r"(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+|juga\s+)?"
+         r"(?:tayang|terbit|dimuat|dipublikasikan|diterbitkan|disiarkan)(?:\s+(?:di|dalam|pada))?)",
+         "fwd", "strong", IDMS),
+    # "dokumen yang diperoleh Tempo"
+    Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat)(?:\s+oleh)?", "fwd", "weak", IDMS),
     Rule("laporan", r"[Ll]aporan(?:\s+(?:tahunan|terbaru|terkini|resmi|khusus|investigasi|eksklusif))?",
          "fwd", "doc", IDMS),
     Rule("tulis_inv", r"(?<=, )(?:tulis|lapor|sebut|tulisnya)", "fwd", "weak", IDMS),  # "..., tulis Kompas.com."
@@ -82,6 +89,7 @@ RULES: tuple[Rule, ...] = (
                              r"[Ff]ootage\s+(?:from|broadcast\s+by|aired\s+by)"),
          "fwd", "strong", EN),
     Rule("published_by", r"published\s+by|released\s+by|issued\s+by|posted\s+by|compiled\s+by", "fwd", "weak", EN),
+    Rule("seen_by", r"(?:seen|obtained|reviewed|verified)\s+by", "fwd", "weak", EN),  # "a letter seen by Reuters"
     Rule("reporting_by", r"(?:[Aa]dditional\s+)?[Rr]eporting\s+by", "fwd", "weak", EN),  # not a by-lined person
     Rule("files", _alt(r"[Ww]ith\s+files\s+from|[Ww]ith\s+reporting\s+from",
                        r"(?:originally|first)\s+(?:appeared|published)\s+(?:on|in|by)",
@@ -185,7 +193,7 @@ STRONG_CHAIN_VERBS = frozenset({"mengutip", "melansir", "memetik", "menukil", "c
 # Datelines: "Jakarta (ANTARA) -", "KUALA LUMPUR, 12 Mac (Bernama) --", "(Antara/PRNewswire) --".
 DATELINE_RE = re.compile(
     r"(?m)^[ \t]*[^\n()]{0,60}?\((?P<ag>[A-Za-z][\w.&' -]{0,30}(?:[ \t]*/[ \t]*[A-Za-z][\w.&' -]{0,30}){0,3})\)"
-    r"[ \t]*[-\u2013\u2014]{1,2}(?=[ \t\n])"
+    r"[ \t]*(?P<end>[-\u2013\u2014]{1,2}|:)(?=[ \t\n])"
 )
 # Own-site style dateline of another outlet: "Liputan6.com, Jakarta -" (syndicated copy).
 OUTLET_DATELINE_RE = re.compile(
@@ -196,6 +204,10 @@ OUTLET_DATELINE_RE = re.compile(
 OUTLET_LEAD_RE = re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Za-z .]{1,30}?,[ \t]+)?(?P<o>[A-Za-z][\w.-]{1,40}(?:[ \t][A-Z][\w.-]{1,20}){0,2})"
     r"[ \t]*[-\u2013\u2014]{1,2}[ \t]"
+)
+# A closing agency credit: "... tiba di Kuala Lumpur. \u2014 Bernama", "... on Tuesday. - Reuters".
+END_DASH_CREDIT_RE = re.compile(
+    r"(?m)(?:^|[.!?\u201d\"][ \t]+)[-\u2013\u2014]{1,2}[ \t]*(?P<o>[A-Za-z][\w.&' -]{1,30}?)[ \t]*$"
 )
 # A bare agency credit closing a paragraph: "... di tempat pengungsian. (AFP)".
 END_CREDIT_RE = re.compile(r"\((?P<ag>[A-Za-z][\w.&' -]{0,30}(?:/[A-Za-z][\w.&' -]{0,30}){0,2})\)[ \t]*$", re.M)

@@ -31,7 +31,7 @@ _HANDLE_CUE_RE = re.compile(
 )
 # A platform named as the channel a statement came through: the platform name is searched for
 # first (cheap), then a cue is looked for in the few words before it.
-PLATFORM_NAME_RE = re.compile(rf"(?<![\w@/.])(?P<p>{_PLAT})(?![\w@/-])")
+PLATFORM_NAME_RE = re.compile(rf"(?<![\w@/.])(?P<p>{_PLAT})(?![\w@/]|-(?!nya\b))")  # "Instagram-nya" is fine
 _PLATFORM_CUE_RE = re.compile(
     r"(?:\b(?:unggahan|unggah|diunggah|mengunggah|postingan|posting|unggahannya|postingannya|hantaran|kiriman|cuitan"
     r"|kicauan|twit|tweet|cuit|video|kanal|saluran|siaran\s+langsung|siaran\s+live|live|story|stories|status|akun"

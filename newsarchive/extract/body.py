@@ -28,7 +28,7 @@ from newsarchive.extract.body_blocks import linearize
 from newsarchive.extract.body_images import extract_images, find_next_page
 from newsarchive.extract.body_render import add_lead, descriptions, render, titles, within
 from newsarchive.extract.body_score import choose_containers
-from newsarchive.extract.boilerplate import clean_tree
+from newsarchive.extract.boilerplate import SOURCE_LINE, clean_tree
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ class Body:
     text: str = ""
     images: list[Image] = field(default_factory=list)
     next_page_url: str | None = None
+    # "Sumber: X" / "Source: X" credit lines of the article, kept out of the text (they are furniture to a
+    # reader) but handed to the cited-source finder, for which they are the plainest evidence there is.
+    source_lines: list[str] = field(default_factory=list)
 
 
 def extract_body(doc: Document, profile: Profile | None = None) -> Body:
@@ -92,8 +95,32 @@ def _select(root: etree._Element, selector: str) -> list[etree._Element]:
         return []
 
 
+_CREDIT_TEXT = etree.XPath(
+    "//text()[contains(translate(., 'SUMBERCO', 'sumberco'), 'sumber') or contains(translate(., 'SOURCE', 'source'), 'source')]")
+_BLOCKS = {"p", "td", "li", "div", "dd", "section"}
+_MAX_PAGE_CREDITS = 2  # more "Source:" lines than this are a list of other stories' credits, not this one's
+
+
+def page_source_lines(root: etree._Element) -> list[str]:
+    """"Sumber: X" credit lines anywhere on the page, e.g. in a credits box after the article.
+
+    Taken only when the page has one or two, since a page full of them is crediting other stories."""
+    found: list[str] = []
+    for node in _CREDIT_TEXT(root):
+        el = node.getparent()
+        while el is not None and el.tag not in _BLOCKS:
+            el = el.getparent()
+        if el is None:
+            continue
+        text = " ".join(el.text_content().split())
+        if SOURCE_LINE.match(text) and text not in found:
+            found.append(text)
+    return found if len(found) <= _MAX_PAGE_CREDITS else []
+
+
 def _extract(doc: Document, profile: Profile | None) -> Body:
     root = _body_root(doc)
+    page_credits = page_source_lines(root)  # before clean_tree, which drops credit boxes as furniture
     next_page = find_next_page(doc.tree, doc.url)
     if profile:
         for sel in profile.drop:
@@ -109,10 +136,13 @@ def _extract(doc: Document, profile: Profile | None) -> Body:
         containers = choose_containers(chunks, root)
     inside = within(chunks, containers)
     add_lead(chunks, inside, containers, descriptions(doc))
-    text = render([c for c, ok in zip(chunks, inside) if ok], titles(doc))
+    kept = [c for c, ok in zip(chunks, inside) if ok]
+    text = render(kept, titles(doc))
+    credits = [c.text for c in kept if SOURCE_LINE.match(c.text) and c.text not in text]
+    credits += [line for line in page_credits if line not in credits and line not in text]
     ld_body = _jsonld_body(doc)
     if len(ld_body) > _LD_MIN and len(text) < len(ld_body) * _LD_SHARE:
         # Script-rendered pages ship the article only in JSON-LD; a short DOM body means we missed it.
         text = ld_body
     images = extract_images(containers, doc)
-    return Body(text=text, images=images, next_page_url=next_page)
+    return Body(text=text, images=images, next_page_url=next_page, source_lines=credits)

@@ -105,6 +105,9 @@ BOILER_LINE = re.compile(
     r"(?:quelle|source|fuente|źródło)\s*:(?=\s*\S))"  # "Quelle: Verband X" (a bare "Sources:" heads a list)
     r"(?!\w)", re.I)
 
+# A credit line naming where the story comes from ("Sumber: Antara", "Source: Reuters"), short by nature.
+SOURCE_LINE = re.compile(r"^\W*(?:sumber(?:\s+berita)?|source|quelle|fuente)\s*:\s*\S.{0,120}$", re.I)
+
 # Lines that are furniture at any length: PHP errors printed into the page, photo captions set as paragraphs
 # ("Pictured from left, ..."), agency initials signing off ("aja/PAP", "(dpa/lni)"), moderation disclaimers.
 FURNITURE_LINE = re.compile(

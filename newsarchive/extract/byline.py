@@ -25,9 +25,9 @@ _AUTHOR_META = ["author", "article:author", "dc.creator", "dcterms.creator", "pa
                 "byl", "citation_author", "dc.contributor", "article:author_name", "authors", "content_author",
                 "cxenseparse:author", "twitter:creator:name", "og:article:author", "nv:author", "bt:author"]
 
-X_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop='author' or @itemprop='creator']")
+X_ITEMPROP_AUTHOR = etree.XPath("//*[@itemprop][@itemprop='author' or @itemprop='creator']")
 
-X_REL_AUTHOR = etree.XPath("//a[contains(concat(' ',@rel,' '),' author ')]")
+X_REL_AUTHOR = etree.XPath("//a[@rel][contains(concat(' ',@rel,' '),' author ')]")
 
 _AUTHOR_CLASS_NEG = re.compile(r"comment|avatar|img|image|photo|bio|description|author-box|about|social|share|"
                                r"follow|twitter|related|footer|license|credit|caption|copyright", re.I)
@@ -58,9 +58,12 @@ _BYLINE_LINE = re.compile(
     r"|(?:^|\n)(?:autorin/autor|autor/in|autor\*in|autorin|autor|author|authors|penulis|pewarta|verfasser)"
     r"\s*\n(?P<names2>[^\n|]{2,80})", re.I)
 
-# A short paragraph that is only a byline: "Von Cosima Künzel", "By Jane Doe and John Roe", "Oleh: Dewi".
+# A short paragraph that is only a byline: "Von Cosima Künzel", "By Jane Doe and John Roe", "Oleh: Dewi",
+# "Ein Beitrag von Jane Doe", "Blog post by Jane Doe".
 _PARA_BYLINE = re.compile(
-    r"^(?:von|by|oleh|por|par|door|av|af|di|text|texto|penulis|reporter)\s*[:：]?\s+(?P<names>.{3,80})$", re.I)
+    r"^(?:(?:(?:ein|a|an|blog|gast)[\s-]?)?(?:beitrag|artikel|post|article|story|text|written|posted|geschrieben)"
+    r"\s+(?:von|by)|von|by|oleh|por|par|door|av|af|di|text|texto|penulis|reporter)\s*[:：]?\s+(?P<names>.{3,80})$",
+    re.I)
 
 _DATE_NAME = re.compile(r"^(?P<date>[\d./-]{8,10}|\d{1,2}\.? \w+ \d{4})\s*[-–|·•]\s*(?P<names>[^\d]{4,60})$")
 

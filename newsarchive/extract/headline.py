@@ -2,8 +2,14 @@
 
 Candidates come from JSON-LD ``headline``, ``og:title``/``twitter:title``, ``<title>``, ``itemprop=headline``
 and the page's ``<h1>`` elements. Titles lose their site-name prefix or suffix (" - Site", " | Site",
-"Site: ..."); an ``<h1>`` that agrees with a title wins, because it is what readers see (and it keeps the
-site's own capitalisation and punctuation); otherwise the structured headline, then the cleaned titles.
+"Site: ...", " | by Jane Doe"); an ``<h1>`` that agrees with a title wins, because it is what readers see (and it
+keeps the site's own capitalisation and punctuation); otherwise the structured headline, then the cleaned titles.
+
+On news pages og:title is the editorial headline, except where it carries no editorial choice: when it merely
+repeats the SEO ``<title>`` (CMS default) or pads the JSON-LD headline with extra words, the JSON-LD headline
+wins; when og:title, JSON-LD and ``<title>`` are all one stored title and the article's own h1 extends it, the h1
+wins. Only h1s in the content count as visible (not in navigation/breadcrumbs, not a linked teaser card); three
+or more of them are section headings. The written form of quotes follows the document title.
 """
 from __future__ import annotations
 
@@ -16,16 +22,20 @@ log = logging.getLogger(__name__)
 _SEP_RE = re.compile(r"\s+(?:\|\|?|-{1,2}|–|—|::|»|«|·|•|/|~|>)\s+|\s*\|\s*")
 
 
+# Soft hyphen, zero-width space, word joiner, BOM: invisible, and never part of a headline's words.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def norm(text: str) -> str:
     """Comparison key: NFKC, case-folded, quotes and punctuation spacing and whitespace normalised."""
-    s = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "").replace("\u200b", "")
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
     s = re.sub(r"[\"'“”‘’«»„‚]", "", s.casefold())
     s = re.sub(r"\s+([,.;:!?)])", r"\1", s)
     return " ".join(s.split()).strip(" .")
 
 
 def tidy(text: str | None) -> str:
-    s = unicodedata.normalize("NFKC", text or "").replace("\u200b", "").replace("\u00ad", "")
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
     return " ".join(s.split())
 
 
@@ -258,7 +268,9 @@ def _choose(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]],
     best_title = ld or og or (cands[0][1] if cands else None)
     # A one-word h1 next to a social/structured title is a section label ("News"); next to a bare <title>
     # it is more likely the page's own short heading ("Essen-Westviertel").
-    if main_h1 and not ((ld or og) and _is_junk_h1(main_h1, ld or og)):
+    # A page with three or more content h1s uses them as section headings: none of them is the headline.
+    sectioned = len(visible) >= 3 and len({fold(v) for v in visible}) >= 3 and best_title is not None
+    if main_h1 and not sectioned and not ((ld or og) and _is_junk_h1(main_h1, ld or og)):
         return main_h1, "h1"
     if best_title:
         src = next(s for s, t in cands if t == best_title)

@@ -27,7 +27,7 @@ from newsarchive.document import Document
 from newsarchive.extract.byline import extract_authors
 from newsarchive.extract.headline import choose_headline, tidy
 from newsarchive.extract.jsonld import ARTICLE_TYPES, JsonLd, as_text, types_of
-from newsarchive.extract.pagetools import X_H1, X_H2, in_furniture, iter_tags, select, text_of
+from newsarchive.extract.pagetools import in_furniture, iter_tags, select, text_of
 from newsarchive.extract.published import extract_dates
 from newsarchive.language import choose_language, language_from_markup
 from newsarchive.profiles import Profile
@@ -56,11 +56,9 @@ class Metadata:
     provenance: dict[str, str] = field(default_factory=dict)
 
 
-X_ITEMPROP_HEADLINE = etree.XPath("//*[@itemprop='headline' or @itemprop='name'][self::h1 or self::h2]")
-
 X_CANONICAL = etree.XPath("//link[@rel='canonical' or @rel='Canonical']/@href")
 
-X_REL_TAG = etree.XPath("//a[contains(concat(' ',@rel,' '),' tag ')]")
+X_REL_TAG = etree.XPath("//a[@rel][contains(concat(' ',@rel,' '),' tag ')]")
 
 
 def _canonical(doc: Document, ld: JsonLd) -> tuple[str | None, str]:
@@ -199,9 +197,16 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
         v = as_text(obj.get("headline")) or as_text(obj.get("name"))
         if v:
             structured.append(("jsonld:headline", html.unescape(v) if "&" in v else v))
-    for el in X_ITEMPROP_HEADLINE(doc.tree)[:1]:
-        structured.append(("microdata:headline", text_of(el)))
-    marked = _marked_headline(doc)
+    # One C-level walk for every h1 and h2 (separate //h1, //h2 and itemprop XPaths each scan the whole tree).
+    h1_els: list = []
+    h2_els: list = []
+    microdata = None
+    for el in doc.tree.iter("h1", "h2"):
+        if microdata is None and el.get("itemprop") in ("headline", "name"):
+            microdata = el
+        (h1_els if el.tag == "h1" else h2_els).append(el)
+    if microdata is not None:
+        structured.append(("microdata:headline", text_of(microdata)))
     titles = []
     for key in ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title"):
         v = doc.meta_first(key)
@@ -213,7 +218,7 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
     h1s = []
     main_h1s: list[str] = []  # h1s in the content: not in navigation or sidebars, not a linked teaser
     logos: list[str] = []
-    for el in X_H1(doc.tree)[:6]:
+    for el in h1_els[:6]:
         furniture = in_furniture(el)
         if furniture and len(h1s) > 0:
             continue
@@ -226,16 +231,17 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
         h1s.append(t)
         if not furniture and not _in_link(el):
             main_h1s.append(t)
-    if marked and not main_h1s:
+    marked = _marked_headline(doc) if not main_h1s else None
+    if marked:
         # The only h1 sits in a breadcrumb or menu; the content marks its headline with itemprop instead.
         h1s = [marked]
         main_h1s = [marked]
     junk_h1 = len(h1s) == 1 and len(h1s[0].split()) <= 2
-    h2s = [] if h1s and not junk_h1 else [text_of(el) for el in X_H2(doc.tree)[:8] if not in_furniture(el)]
+    h2s = [] if h1s and not junk_h1 else [text_of(el) for el in h2_els[:8] if not in_furniture(el)]
     is_news = any(types_of(o) & ARTICLE_TYPES - {"creativework", "videoobject", "review"} for o in ld.articles)
     headline, src = choose_headline(structured=structured, titles=titles, h1s=h1s, is_news=is_news, h2s=h2s,
                                     site_names=_site_names(doc, ld, m) + logos, host=doc.host,
-                                    main_h1s=main_h1s[:2])
+                                    main_h1s=main_h1s[:3])
     if headline:
         m.headline = headline
         m.provenance["headline"] = src

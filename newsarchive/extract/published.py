@@ -53,8 +53,10 @@ _DATE_ATTR = ("datetime", "content", "data-datetime", "data-date", "data-publish
 
 # One pass over the tree for every element that can carry a date (each separate //... XPath is a full scan):
 # microdata datePublished/dateCreated/dateModified, <time>, hAtom/Facebook <abbr>, RDFa property+content.
+# The cheap first predicate (attribute present, tag test) discards most elements before the string comparisons.
 X_DATE_NODES = etree.XPath(
-    "//*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='dateModified' or self::time"
+    "//*[@itemprop or @property or self::time or self::abbr]"
+    "[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='dateModified' or self::time"
     " or (self::abbr and (@data-utime or contains(@class,'published'))) or (@property and @content)]")
 
 

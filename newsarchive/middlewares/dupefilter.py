@@ -29,7 +29,8 @@ class IncrementalFilterMixin:
             if state is not None:
                 due, why = state.due(request.url, meta.get("na_updated"))
                 if not due:
-                    self.crawler.stats.inc_value("newsarchive/skipped_known")
+                    if why == "known":  # held by the archive; repeats within this run are not news
+                        self.crawler.stats.inc_value("newsarchive/skipped_known")
                     return True
                 meta.setdefault("na_why", why)
         seen = super().request_seen(request)  # type: ignore[misc]

@@ -21,6 +21,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from machine import describe
 from newsarchive.archive import Archive, open_engine
 from newsarchive.archive.export import write_jsonl
 from newsarchive.archive.filters import Selection
@@ -70,15 +71,6 @@ def make_articles(n: int, seed: int) -> tuple[list[tuple[Article, FetchedPage]],
     return items, words
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown"
-
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -90,7 +82,7 @@ def main() -> None:
     tmp = tempfile.TemporaryDirectory(prefix="bench-archive-")
     target = args.db or str(Path(tmp.name) / "bench.sqlite3")
 
-    print(f"machine: {os.cpu_count()} CPU(s) (nproc {len(os.sched_getaffinity(0))}), {cpu_model()}")
+    print(f"machine: {describe()}")
     t = time.perf_counter()
     items, words = make_articles(args.articles, args.seed)
     print(f"generated {len(items):,} articles in {time.perf_counter() - t:.1f}s (not counted)")

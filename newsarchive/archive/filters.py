@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from newsarchive.errors import UserError
+
 # When an article was published, or failing that when we first saw it: every article has a day.
 ARTICLE_DAY = "coalesce({a}published_at, {a}first_seen_at)"
 
@@ -61,10 +63,14 @@ def add_selection_options(parser: argparse.ArgumentParser) -> None:
                         help="only articles published (or, undated, first seen) on or after DATE (YYYY-MM-DD)")
 
 
+class BadSelection(UserError, ValueError):
+    """A ``--site``/``--since`` value that selects nothing meaningful; the CLI prints it as one line."""
+
+
 def selection_from(site: str | None, since: str | None) -> Selection:
-    """Raises ValueError with a message for the user on a bad ``--since``."""
+    """Raises BadSelection with a message for the user on a bad ``--since``."""
     try:
         bound = parse_since(since)
     except ValueError:
-        raise ValueError(f"--since {since!r} is not a date (YYYY-MM-DD) or ISO datetime") from None
+        raise BadSelection(f"--since {since!r} is not a date (YYYY-MM-DD) or ISO datetime") from None
     return Selection(normalise_site(site), bound)

@@ -51,10 +51,7 @@ def _output(path: str | None, binary: bool) -> Iterator[IO]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        selection = selection_from(args.site, args.since)
-    except ValueError as exc:
-        raise CLIError(str(exc), EXIT_USAGE) from None
+    selection = selection_from(args.site, args.since)
     if args.output and not Path(args.output).resolve().parent.is_dir():
         raise CLIError(f"cannot write {args.output}: no such folder", EXIT_USAGE)
     engine = open_engine(args.db, readonly=True)

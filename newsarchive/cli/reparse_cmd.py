@@ -7,7 +7,6 @@ from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import add_selection_options, selection_from
 from newsarchive.archive.reparse import reparse
 from newsarchive.archive.store import Archive
-from newsarchive.cli.errors import EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db
 from newsarchive.cli.output import Progress
 
@@ -20,10 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        selection = selection_from(args.site, args.since)
-    except ValueError as exc:
-        raise CLIError(str(exc), EXIT_USAGE) from None
+    selection = selection_from(args.site, args.since)
     open_engine(args.db, readonly=True).dispose()  # a missing archive is an error, not a new empty one
     with Archive(args.db) as archive, archive_errors(args.db):
         report = reparse(archive, selection, Progress("reparse"))

@@ -24,10 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        selection = selection_from(args.site, args.since)
-    except ValueError as exc:
-        raise CLIError(str(exc), EXIT_USAGE) from None
+    selection = selection_from(args.site, args.since)
     if args.limit < 1:
         raise CLIError("--limit must be at least 1", EXIT_USAGE)
     engine = open_engine(args.db, readonly=True)

@@ -7,7 +7,6 @@ import json
 from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import add_selection_options, selection_from
 from newsarchive.archive.report import stats
-from newsarchive.cli.errors import EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db
 from newsarchive.cli.output import print_rows
 
@@ -22,10 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        selection = selection_from(args.site, args.since)
-    except ValueError as exc:
-        raise CLIError(str(exc), EXIT_USAGE) from None
+    selection = selection_from(args.site, args.since)
     engine = open_engine(args.db, readonly=True)
     try:
         with archive_errors(args.db), engine.connect() as conn, conn.begin():

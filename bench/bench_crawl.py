@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from machine import describe  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 # Loopback: no politeness delays; enough concurrency that the crawler, not the server, is the limit.
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "0", "RETRY_TIMES": "0", "CONCURRENT_REQUESTS": "16",
@@ -87,15 +88,6 @@ def run_child(db: str, base: str, pipelines: bool) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def machine() -> str:
-    model = "?"
-    with open("/proc/cpuinfo", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}, Python {platform.python_version()}"
-
 
 def median(values: list[float]) -> float:
     values = sorted(values)
@@ -116,7 +108,7 @@ def main() -> None:
         return
     from world import WorldSite
 
-    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} at start")
+    print(f"machine: {describe()}; load average {os.getloadavg()[0]:.1f} at start")
     runs: dict[str, list[dict]] = {"bare": [], "full": []}
     with WorldSite() as site, tempfile.TemporaryDirectory() as tmp:
         build_site(site, args.pages)

@@ -1,7 +1,10 @@
-"""One crawl per archive at a time: an advisory ``flock`` on a file next to the archive.
+"""One crawl per archive at a time.
 
-The kernel drops the lock when its process dies, however it dies (SIGKILL, OOM, power loss of the
-process), so a crashed cron run never leaves a stale lock behind to be cleaned up by hand.
+SQLite (and any other file-less fallback): an advisory ``flock`` on a file next to the archive. PostgreSQL:
+a session advisory lock (``pg_try_advisory_lock``) on a connection held for the run, which also keeps
+crawls on different machines apart. Either way the lock dies with its process, however it dies (SIGKILL,
+OOM): the kernel drops the flock, the server ends the session. A crashed cron run never leaves a stale
+lock to be removed by hand.
 """
 from __future__ import annotations
 
@@ -9,12 +12,19 @@ import fcntl
 import hashlib
 import logging
 import os
+import tempfile
 from pathlib import Path
 
-from newsarchive.archive.db import archive_url
-from newsarchive.paths import DATA_DIR
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsarchive.archive.db import archive_url, display_target
 
 log = logging.getLogger(__name__)
+
+# A fixed key, so every newsarchive crawl of a database shares it; below 2**31, so that pg_locks shows it
+# whole in ``objid`` (with ``classid`` 0) and the holder can be named.
+PG_KEY = int.from_bytes(hashlib.sha1(b"newsarchive crawl").digest()[:4], "big") & 0x7FFFFFFF
 
 
 class AlreadyRunning(RuntimeError):
@@ -22,21 +32,34 @@ class AlreadyRunning(RuntimeError):
 
 
 def lock_path(target: str | Path | None) -> Path:
-    """``archive.sqlite3.lock`` beside a SQLite file; a file under ``data/`` for server databases."""
+    """``archive.sqlite3.lock`` beside a SQLite file; a file in the temp folder for other servers."""
     url = archive_url(target)
     if url.startswith("sqlite:///"):
         return Path(url.removeprefix("sqlite:///") + ".lock")
-    return DATA_DIR / f"archive-{hashlib.sha1(url.encode()).hexdigest()[:12]}.lock"
+    return Path(tempfile.gettempdir()) / f"newsarchive-{hashlib.sha1(url.encode()).hexdigest()[:12]}.lock"
 
 
 class ArchiveLock:
-    """``with ArchiveLock(db): ...`` or ``acquire()``/``release()``; raises AlreadyRunning at once if held."""
+    """``with ArchiveLock(db): ...`` or ``acquire()``/``release()``; raises AlreadyRunning at once if held.
+
+    Other errors: OSError (lock file) or SQLAlchemyError (PostgreSQL unreachable)."""
 
     def __init__(self, target: str | Path | None) -> None:
+        self.url = archive_url(target)
+        self.shown = display_target(target)
+        self.postgres = self.url.startswith("postgresql")
         self.path = lock_path(target)
         self._fd: int | None = None
+        self._conn: Connection | None = None
 
     def acquire(self) -> "ArchiveLock":
+        if self.postgres:
+            self._acquire_pg()
+        else:
+            self._acquire_file()
+        return self
+
+    def _acquire_file(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -50,7 +73,28 @@ class ArchiveLock:
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         log.info("locked %s", self.path)
-        return self
+
+    def _acquire_pg(self) -> None:
+        engine = create_engine(self.url, connect_args={"connect_timeout": 10}, pool_size=1, max_overflow=0)
+        # Autocommit: the lock belongs to the session, and the session must not sit "idle in transaction".
+        conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            got = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": PG_KEY}).scalar()
+            holder = None if got else conn.execute(text(
+                "SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
+                "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                "AND l.classid = 0 AND l.objid = :key LIMIT 1"), {"key": PG_KEY}).scalar()
+        except SQLAlchemyError:
+            conn.close()
+            engine.dispose()
+            raise
+        if not got:
+            conn.close()
+            engine.dispose()
+            raise AlreadyRunning(f"a crawl is already running on this archive ({self.shown}; PostgreSQL "
+                                 f"advisory lock held by server pid {holder or '?'})")
+        self._conn = conn
+        log.info("locked %s (advisory lock %d)", self.shown, PG_KEY)
 
     def release(self) -> None:
         if self._fd is not None:
@@ -59,6 +103,15 @@ class ArchiveLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+        if self._conn is not None:
+            engine = self._conn.engine
+            try:
+                self._conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_KEY})
+            except SQLAlchemyError:  # the session ending releases it anyway
+                pass
+            self._conn.close()
+            engine.dispose()
+            self._conn = None
 
     def __enter__(self) -> "ArchiveLock":
         return self.acquire()

@@ -17,10 +17,15 @@ log = logging.getLogger(__name__)
 
 
 def parse_article(html: bytes | str, url: str, *, fetched_at: datetime | None = None,
-                  content_type: str | None = None) -> Article:
-    """Extract an :class:`Article` from one page. Never raises: junk gives an Article with ``is_article=False``."""
+                  content_type: str | None = None, profile: str | None = None,
+                  timezone: str | None = None) -> Article:
+    """Extract an :class:`Article` from one page. Never raises: junk gives an Article with ``is_article=False``.
+
+    ``fetched_at`` anchors relative dates ("2 jam lalu"); ``content_type`` is the HTTP header (its charset);
+    ``profile`` and ``timezone`` come from a site's entry in ``data/sites.toml`` (a profile name in
+    ``data/profiles.toml``; the IANA zone of times the site prints without an offset)."""
     try:
-        return _parse(html, url, fetched_at, content_type)
+        return _parse(html, url, fetched_at, content_type, select=(profile, timezone))
     except Exception:  # a parser bug must not stop a crawl; the page is logged and kept raw in the archive
         log.exception("parser failed on %s", url)
         return Article(url=url, is_article=False)
@@ -69,11 +74,12 @@ def _cited(body: Body, language: str | None, url: str) -> list[CitedSource]:
     return found
 
 
-def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None) -> Article:
+def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None,
+           select: tuple[str | None, str | None]) -> Article:
     doc = Document.parse(html, url, content_type)
     if doc.tree is None:
         return Article(url=url, is_article=False)
-    profile = select_profile(doc)
+    profile = select_profile(doc, *select)
     meta = extract_metadata(doc, profile, fetched_at)
     body = extract_body(doc, profile)
     language = meta.language or detect_language(body.text or meta.headline or "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from newsarchive.document import Document
@@ -42,7 +42,25 @@ def load_profiles() -> tuple[Profile, ...]:
     return tuple(out)
 
 
-def select_profile(doc: Document) -> Profile | None:
+def select_profile(doc: Document, name: str | None = None, timezone: str | None = None) -> Profile | None:
+    """The profile named by the site's configuration, else the one matching the page's host or generator.
+
+    ``timezone`` (from the sites file) overrides the profile's own, or makes a bare profile of its own."""
+    profile = _by_name(name) if name else None
+    profile = profile or _matching(doc)
+    if timezone:
+        profile = replace(profile, timezone=timezone) if profile else Profile(name="site", timezone=timezone)
+    return profile
+
+
+def _by_name(name: str) -> Profile | None:
+    found = next((p for p in load_profiles() if p.name == name), None)
+    if found is None:
+        log.warning("no profile named %r in profiles.toml; choosing by host and generator", name)
+    return found
+
+
+def _matching(doc: Document) -> Profile | None:
     host = doc.host
     profiles = load_profiles()
     for p in profiles:

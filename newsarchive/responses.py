@@ -6,6 +6,7 @@ from scrapy.http import Response
 from newsarchive.archive.store import FetchedPage
 from newsarchive.items import ArticleItem
 from newsarchive.parse import parse_article
+from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -28,8 +29,10 @@ def fetched_page(response: Response) -> FetchedPage:
                        fetched_at=utc_now())
 
 
-def article_item(response: Response) -> ArticleItem:
+def article_item(response: Response, site: Site | None = None) -> ArticleItem:
+    """Parse a response; ``site`` (its entry in the sites file) names the parser profile and time zone."""
     page = fetched_page(response)
     article = parse_article(response.body, response.url, fetched_at=page.fetched_at,
-                            content_type=content_type(response))
+                            content_type=content_type(response),
+                            profile=site.profile if site else None, timezone=site.timezone if site else None)
     return ArticleItem(article=article, page=page)

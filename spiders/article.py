@@ -197,7 +197,7 @@ class ArticleSpider(scrapy.Spider):
         state = state_for(self.crawler) if self.follow else None
         followed = True
         if explicit or self.is_candidate(response.url):
-            item = article_item(response)
+            item = article_item(response, self.site_for(response.url))
             article = item.article
             if state is not None:
                 # This run has this page now: another link to it (or to its canonical URL) is not due again.

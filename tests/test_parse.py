@@ -47,3 +47,19 @@ def test_listing_page_is_not_an_article():
 def test_junk_never_raises(junk):
     article = parse_article(junk, "https://kabar.example/x")
     assert article.is_article is False
+
+
+@pytest.mark.parametrize("zone, expected", [(None, "2023-03-14T09:30:00"), ("Asia/Makassar", "2023-03-14T09:30:00+08:00"),
+                                            ("Asia/Jakarta", "2023-03-14T09:30:00+07:00")])
+def test_site_timezone_applies_to_times_without_offset(zone, expected):
+    html = ("<html><head><title>Jembatan baru dibangun</title>"
+            "<meta property='article:published_time' content='2023-03-14T09:30:00'></head>"
+            f"<body><article><h1>Jembatan baru dibangun</h1>{PARAS}</article></body></html>")
+    article = parse_article(html, "https://kabar.example/2023/03/jembatan.html", timezone=zone)
+    assert article.published_at == expected
+
+
+def test_unknown_profile_name_falls_back_to_matching(caplog):
+    article = parse_article(page(), "https://kabar.example/2024/01/jembatan-baru.html", profile="no-such-profile")
+    assert article.headline == "Jembatan baru dibangun"
+    assert "no profile named" in caplog.text

@@ -11,7 +11,9 @@ import argparse
 import logging
 from datetime import datetime, timezone
 
-from newsarchive.archive.db import open_engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsarchive.archive.db import first_line, open_engine
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db, add_settings
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
@@ -104,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError(str(exc), EXIT_LOCKED) from None
     except OSError as exc:  # e.g. the archive's folder is read-only
         raise CLIError(f"cannot create the lock file {lock.path}: {exc.strerror or exc}", EXIT_USAGE) from None
+    except SQLAlchemyError as exc:  # PostgreSQL: the lock is taken on the server
+        raise CLIError(f"cannot open archive {lock.shown}: {first_line(exc)}", EXIT_USAGE) from None
     engine = None
     try:
         engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive

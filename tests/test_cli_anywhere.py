@@ -1,0 +1,26 @@
+"""Cron runs `.venv/bin/newsarchive` by its full path from any working directory: it must find its own data."""
+from __future__ import annotations
+
+import sqlite3
+
+from newsarchive.paths import DEFAULT_DB
+
+from conftest import FAST
+
+
+def test_demo_crawl_from_another_directory(cli, tmp_path):
+    result = cli("demo", "--db", "here.sqlite3", *FAST, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "crawl done: 11 new" in result.stdout
+    assert "cited_source" in result.stdout  # the example query and its answer
+    with sqlite3.connect(tmp_path / "here.sqlite3") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (11,)
+        # listing, label and static pages of the demo site are followed, never stored
+        assert conn.execute("SELECT count(*) FROM articles WHERE url LIKE '%/search/%' OR url LIKE '%/p/%'"
+                            " OR url LIKE '%/page/%'").fetchone() == (0,)
+
+
+def test_default_archive_is_the_projects_not_the_working_directorys(cli, tmp_path):
+    result = cli("sql", "--help", cwd=tmp_path)
+    assert str(DEFAULT_DB) in " ".join(result.stdout.split())
+    assert DEFAULT_DB.is_absolute() and DEFAULT_DB.parent.name == "data"

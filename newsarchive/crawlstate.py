@@ -17,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 from scrapy import signals
+from scrapy.http import HtmlResponse
 from sqlalchemy import Engine, select, update
 
 from newsarchive.archive.db import READER  # reads take no write lock
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 log = logging.getLogger(__name__)
+
+# Signal (``crawler.signals``, argument ``page``: a FetchedPage): a fetched HTML page that is not stored as
+# an article (the parser did not take it for one). The store pipeline keeps its raw bytes in ``pages``
+# so that a later parser can ``reparse`` it; the spider only reports it.
+page_not_article = object()
 
 
 def parse_when(text: str | None) -> datetime | None:
@@ -58,6 +64,7 @@ class Known:
     etag: str | None = None
     last_modified: str | None = None
     this_run: bool = False  # fetched by the running crawl: another link to it is a mere duplicate
+    page_id: int | None = None  # the stored page whose ETag/Last-Modified a conditional GET sends
 
 
 def _headers(text: str | None) -> dict[str, str]:
@@ -86,14 +93,16 @@ class CrawlState:
     def load(self, sites: Iterable[str] | None = None) -> int:
         """Load what is stored for the given ``articles.site`` values (all sites when None)."""
         query = (select(ArticleRow.url, ArticleRow.last_fetched_at, ArticleRow.published_at, PageRow.url,
-                        PageRow.headers, PageRow.last_fetched_at)
+                        PageRow.headers, PageRow.last_fetched_at, PageRow.id)
                  .outerjoin(PageRow, PageRow.article_id == ArticleRow.id))
         names = sorted(set(sites)) if sites is not None else None
         if names is not None:
             query = query.where(ArticleRow.site.in_(names))
-        latest: dict[str, str] = {}  # article url -> fetch time of the page whose headers we keep
+        # article url -> (fetch time, id) of the page whose headers we keep: the latest fetched, and of
+        # pages fetched at the same moment the latest stored, whatever order the rows come in.
+        latest: dict[str, tuple[str, int]] = {}
         with self.engine.connect().execution_options(**READER) as conn:
-            for a_url, a_fetched, published, p_url, p_headers, p_fetched in conn.execute(query):
+            for a_url, a_fetched, published, p_url, p_headers, p_fetched, p_id in conn.execute(query):
                 entry = self.known.get(a_url)
                 if entry is None:
                     entry = Known(a_url, parse_when(a_fetched), parse_when(published))
@@ -102,8 +111,9 @@ class CrawlState:
                     continue
                 # A page URL (before rel=canonical) is as known as its article.
                 self.known.setdefault(canonicalize(p_url), entry)
-                if (p_fetched or "") >= latest.get(a_url, ""):
-                    latest[a_url] = p_fetched or ""
+                if (p_fetched or "", p_id) >= latest.get(a_url, ("", 0)):
+                    latest[a_url] = (p_fetched or "", p_id)
+                    entry.page_id = p_id
                     headers = _headers(p_headers)
                     entry.etag = headers.get("etag")
                     entry.last_modified = headers.get("last-modified")
@@ -147,7 +157,8 @@ class CrawlState:
             self.known.setdefault(article_url, entry)
 
     def touch(self, url: str) -> None:
-        """A 304: the stored copy is current. Move its fetch times, add nothing."""
+        """A 304: the stored copy is current. Move the fetch times of the article and of the one page whose
+        validators were sent (the article's other pages, older copies or other URLs, were not fetched)."""
         entry = self.get(url)
         if entry is None:
             return
@@ -155,9 +166,16 @@ class CrawlState:
         with self.engine.begin() as conn:
             conn.execute(update(ArticleRow).where(ArticleRow.url == entry.article_url)
                          .values(last_fetched_at=stamp))
-            ids = select(ArticleRow.id).where(ArticleRow.url == entry.article_url).scalar_subquery()
-            conn.execute(update(PageRow).where(PageRow.article_id == ids).values(last_fetched_at=stamp))
+            if entry.page_id is not None:
+                conn.execute(update(PageRow).where(PageRow.id == entry.page_id).values(last_fetched_at=stamp))
         entry.last_fetched = utc_now()
+
+    def resume_pages(self, since: str, sites: Iterable[str] | None = None) -> Iterator[HtmlResponse]:
+        """The article pages an interrupted run stored (fetched at or after ``since``), as responses built
+        from the stored copies: their links may never have been followed. The spider follows them without
+        reading the archive itself."""
+        for url, body, ctype in pages_fetched_since(self.engine, since, sites):
+            yield HtmlResponse(url, body=body, headers={"Content-Type": ctype or "text/html"})
 
 
 # -- crawl_runs -------------------------------------------------------------------------------------------

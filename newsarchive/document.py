@@ -10,12 +10,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 
 from newsarchive.encoding import decode_html
+from newsarchive.urls import host_of
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class Document:
 
     @property
     def host(self) -> str:
-        return (urlsplit(self.url).hostname or "").lower().removeprefix("www.")
+        return host_of(self.url)
 
     def _read_meta(self) -> dict[str, list[str]]:
         meta: dict[str, list[str]] = {}
@@ -121,13 +121,20 @@ class Document:
         return objects
 
     @cached_property
+    def declared_language(self) -> tuple[str | None, str]:
+        """(ISO 639-1 code, where it was declared) from the markup, or (None, ""); several extractors ask."""
+        from newsarchive.language import language_from_markup  # late: language imports this module's type
+
+        return language_from_markup(self, with_source=True)
+
+    @cached_property
     def generator(self) -> str:
         """The CMS that made the page ("blogger", "wordpress", ...), or ""."""
         gen = (self.meta_first("generator") or "").lower()
         for name in ("blogger", "wordpress", "drupal", "joomla", "ghost"):
             if name in gen:
                 return name
-        if self.tree is not None and "blogger" not in gen:
+        if self.tree is not None:
             if self.tree.xpath("boolean(//*[contains(@class,'post-body') and contains(@class,'entry-content')])"):
                 return "blogger"
         return ""

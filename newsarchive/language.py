@@ -108,10 +108,5 @@ def choose_language(declared: str | None, sample: str, host: str | None = None) 
 
 def detect_language(text: str, host: str | None = None) -> str | None:
     """Return the ISO 639-1 code of ``text``, or None when there is too little text to tell."""
-    sample = " ".join((text or "").split()[:400])
-    if len(sample) < 40:
-        return None
-    lang, prob = _identifier().classify(sample)
-    if prob < 0.5:
-        return None
-    return refine_by_host(lang, host)
+    lang, prob = classify(text)
+    return refine_by_host(lang, host) if lang and prob >= 0.5 else None

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsarchive.archive.db import archive_url, display_target
+from newsarchive.archive.db import archive_url, display_target, first_line
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,25 @@ class ArchiveLock:
                                  f"advisory lock held by server pid {holder or '?'})")
         self._conn = conn
         log.info("locked %s (advisory lock %d)", self.shown, PG_KEY)
+
+    def check(self) -> bool:
+        """Is the lock still ours? A flock cannot be lost while its file descriptor is open; a PostgreSQL
+        advisory lock is lost, silently, when its session ends (the server restarted, a proxy or an idle
+        timeout cut the connection). Logs an error when it was lost: another crawl may have run alongside."""
+        if self._conn is None:
+            return self._fd is not None
+        try:
+            held = self._conn.execute(text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() "
+                "AND classid = 0 AND objid = :key"), {"key": PG_KEY}).scalar()
+        except SQLAlchemyError as exc:
+            log.error("the crawl lock on %s was lost (its connection failed: %s); another crawl may have "
+                      "run at the same time", self.shown, first_line(exc))
+            return False
+        if not held:
+            log.error("the crawl lock on %s was lost; another crawl may have run at the same time", self.shown)
+            return False
+        return True
 
     def release(self) -> None:
         if self._fd is not None:

@@ -82,7 +82,7 @@ def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_typ
     profile = select_profile(doc, *select)
     meta = extract_metadata(doc, profile, fetched_at)
     body = extract_body(doc, profile)
-    language = meta.language or detect_language(body.text or meta.headline or "")
+    language = meta.language or detect_language(body.text or meta.headline or "", doc.host)
     provenance = dict(meta.provenance)
     if profile:
         provenance["profile"] = profile.name

@@ -17,8 +17,15 @@ from newsarchive.crawlstate import update_run
 log = logging.getLogger(__name__)
 
 
-def counts_of(stats: dict[str, Any]) -> dict[str, int]:
-    return {k: int(stats.get(f"newsarchive/{k}", 0)) for k in ("new", "updated", "unchanged", "failed")}
+FAILURE_PREFIX = "newsarchive/failure/"
+
+
+def run_counts(stats: dict[str, Any]) -> dict[str, int]:
+    """The counts of a ``crawl_runs`` row and of the summary line, live or final: ``failed`` is the number
+    of distinct URLs that failed (one ``newsarchive/failure/URL`` stat each), not of failure events."""
+    counts = {k: int(stats.get(f"newsarchive/{k}", 0)) for k in ("new", "updated", "unchanged")}
+    counts["failed"] = sum(1 for k in stats if k.startswith(FAILURE_PREFIX))
+    return counts
 
 
 class RunRecorder:
@@ -45,7 +52,7 @@ class RunRecorder:
 
     def update(self) -> None:
         try:
-            update_run(self.engine, self.run_id, counts_of(self.crawler.stats.get_stats()))
+            update_run(self.engine, self.run_id, run_counts(self.crawler.stats.get_stats()))
         except SQLAlchemyError as exc:  # a busy archive must not stop the crawl; the final update retries
             log.warning("could not update crawl run %d: %s", self.run_id, exc)
 

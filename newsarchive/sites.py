@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from newsarchive.paths import DATA_DIR
+from newsarchive.urls import host_of
 
 DEFAULT_SITES_FILE = DATA_DIR / "sites.toml"
 
@@ -24,7 +25,7 @@ class SiteConfigError(ValueError):
 def netloc_of(url: str) -> str:
     """``host[:port]`` lower-cased, without ``www.``: what makes two URLs the same site."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = host_of(url)
     try:
         port = parts.port
     except ValueError:

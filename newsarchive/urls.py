@@ -43,7 +43,11 @@ def canonicalize(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
 
 
+def host_of(url: str) -> str:
+    """The site a URL belongs to, as the archive names it: lower-case host without ``www.``, no port."""
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
 def same_site(a: str, b: str) -> bool:
-    ha = (urlsplit(a).hostname or "").removeprefix("www.")
-    hb = (urlsplit(b).hostname or "").removeprefix("www.")
-    return bool(ha) and ha == hb
+    ha = host_of(a)
+    return bool(ha) and ha == host_of(b)

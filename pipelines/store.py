@@ -6,6 +6,11 @@ written, so its ``result`` (new/updated/unchanged) and the run's counts are righ
 scraped. A batch
 is written when it is full or ``NEWSARCHIVE_STORE_FLUSH_SECONDS`` old, and when the spider closes; a
 killed run loses at most one unwritten batch, whose pages the next run fetches again (they are not known).
+
+A page that is not an article (the ``page_not_article`` signal of :mod:`newsarchive.crawlstate`: an HTML
+page the parser did not take for one) is kept in ``pages`` without an article, so that a later parser can
+``reparse`` it; such pages are written with the next flush. An article or page that cannot be written is counted as a failure of its URL
+(``newsarchive/failed``, ``newsarchive/failure/URL``): the run then exits 1 and ``crawl_runs.failed`` says so.
 """
 from __future__ import annotations
 
@@ -19,6 +24,9 @@ from twisted.internet import task
 from twisted.internet.defer import Deferred
 
 from newsarchive.archive import Archive
+from newsarchive.archive.db import first_line
+from newsarchive.archive.store import FetchedPage
+from newsarchive.crawlstate import page_not_article
 from newsarchive.items import ArticleItem
 
 log = logging.getLogger(__name__)
@@ -32,6 +40,7 @@ class StorePipeline:
         self.flush_seconds = flush_seconds
         self.archive: Archive | None = None
         self.pending: list[tuple[ArticleItem, Deferred[ArticleItem]]] = []
+        self.pages: list[FetchedPage] = []  # raw pages of non-articles, written with the next batch
         self.timer: task.LoopingCall | None = None
 
     @classmethod
@@ -43,6 +52,7 @@ class StorePipeline:
                        crawler.settings.getfloat("NEWSARCHIVE_STORE_FLUSH_SECONDS", 0.5))
         # Written before spider_closed handlers (crawl_runs, the summary) read the counts.
         crawler.signals.connect(pipeline.flush, signal=signals.spider_idle)
+        crawler.signals.connect(pipeline.keep_page, signal=page_not_article)
         return pipeline
 
     def open_spider(self) -> None:
@@ -57,6 +67,11 @@ class StorePipeline:
         if self.archive:
             self.archive.close()
 
+    def keep_page(self, page: FetchedPage, **_: object) -> None:
+        self.pages.append(page)
+        if len(self.pages) >= self.batch:
+            self.flush()
+
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         done: Deferred[ArticleItem] = Deferred()
         self.pending.append((item, done))
@@ -65,7 +80,15 @@ class StorePipeline:
         return await maybe_deferred_to_future(done)
 
     def flush(self, **_: object) -> None:
-        if not self.pending or self.archive is None:
+        if self.archive is None:
+            return
+        pages, self.pages = self.pages, []
+        for page in pages:
+            try:
+                self.archive.store_page(page)
+            except Exception as exc:
+                self.failed(page.url, exc)
+        if not self.pending:
             return
         chunk, self.pending = self.pending, []
         try:
@@ -76,10 +99,17 @@ class StorePipeline:
                 try:
                     self.saved(item, self.archive.save(item.article, item.page).value, done)
                 except Exception as exc:
+                    self.failed(item.page.url, exc)
                     done.errback(exc)
             return
         for (item, done), result in zip(chunk, results):
             self.saved(item, result.value, done)
+
+    def failed(self, url: str, exc: BaseException) -> None:
+        # Counted like a failed fetch, so the run's exit code and crawl_runs.failed show it.
+        log.warning("could not store %s: %s", url, first_line(exc))
+        self.stats.inc_value("newsarchive/failed")
+        self.stats.set_value(f"newsarchive/failure/{url}", f"not stored: {first_line(exc)}")
 
     def saved(self, item: ArticleItem, result: str, done: Deferred[ArticleItem]) -> None:
         item.result = result

@@ -19,13 +19,13 @@ from urllib.parse import urljoin
 
 import scrapy
 from scrapy.exceptions import CloseSpider, IgnoreRequest
-from scrapy.http import HtmlResponse, Request, Response
+from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
-from newsarchive.crawlstate import pages_fetched_since, parse_when, state_for
+from newsarchive.crawlstate import page_not_article, parse_when, state_for
 from newsarchive.discovery import FEED_PATHS, SITEMAP_PATHS, parse_feed, parse_sitemap, robots_sitemaps
 from newsarchive.middlewares.conditional import NotModified
 from newsarchive.responses import article_item, is_html
@@ -123,8 +123,7 @@ class ArticleSpider(scrapy.Spider):
         if state is None:
             return
         count = 0
-        for url, body, ctype in pages_fetched_since(state.engine, self.resume_since, self.archive_sites()):
-            response = HtmlResponse(url, body=body, headers={"Content-Type": ctype or "text/html"})
+        for response in state.resume_pages(self.resume_since, self.archive_sites()):
             count += 1
             yield from self.follow_links(response)
         log.info("resuming an interrupted run: following links of %d stored pages", count)
@@ -206,6 +205,8 @@ class ArticleSpider(scrapy.Spider):
                 yield item
             elif not article.is_article:
                 self.crawler.stats.inc_value("newsarchive/not_article")
+                # Not stored as an article, but its raw page is kept: a later parser may reparse it.
+                self.crawler.signals.send_catch_log(page_not_article, page=item.page)
             elif self.too_old(article.published_at):
                 # Older than --since: not stored, and its links lead further back, so not followed.
                 self.crawler.stats.inc_value("newsarchive/too_old")

@@ -1,6 +1,8 @@
 """Main-text extraction on small hand-written pages: what must be in the body and what must not."""
 from __future__ import annotations
 
+import json
+
 import time
 
 import pytest
@@ -296,6 +298,16 @@ def test_rel_next_only_when_it_continues_this_article(link: str, expected: str |
 def test_junk_never_raises(raw: bytes | str) -> None:
     body = extract_body(Document.parse(raw, URL))
     assert isinstance(body.text, str)
+
+
+def test_html_in_jsonld_article_body_keeps_inline_words_together() -> None:
+    sentence = "Presiden <b>Joko Widodo</b> meresmikan jalan tol baru di Sumatra bersama para menteri dan gubernur."
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": f"<p>{sentence}</p>" * 6})
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+            "<body><h1>Tol baru</h1><div id='app'></div></body></html>")
+    body = extract_body(Document.parse(html, URL)).text
+    assert body.split("\n\n")[0] == "Presiden Joko Widodo meresmikan jalan tol baru di Sumatra bersama para menteri dan gubernur."
+    assert body.count("\n\n") == 5
 
 
 def test_huge_page_is_fast() -> None:

@@ -23,16 +23,9 @@ def _names(text: str, language: str | None = None, url: str | None = None) -> li
     return [_norm(s.name) for s in find_cited_sources(text, language=language, url=url)]
 
 
-def _match(a: str, b: str) -> bool:
-    """Word-sequence containment, the way the evaluation matches names."""
-    x, y = _norm(a).split(), _norm(b).split()
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return bool(short) and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
-
-
 def _check(text: str, expected: list[str], language: str | None, url: str | None) -> None:
     got = _names(text, language, url)
-    assert len(got) == len(expected) and all(_match(g, e) for g, e in zip(got, expected)), (text, got)
+    assert got == [_norm(e) for e in expected], (text, got)
 
 
 REFERENCE = ('"...akan dirahasiakan," kata juru bicara Staf Gabungan, Kolonel Dave Butler, dilansir CNN International, '
@@ -97,12 +90,12 @@ ENGLISH = [
     ("Prices rose 3 percent, according to data from the Bureau of Labor Statistics.", ["Bureau of Labor Statistics"]),
     ("Le Figaro reported that the minister would resign before the summer.", ["Le Figaro"]),
     ("The merger talks were first reported by Semafor.", ["Semafor"]),
-    ("\u201cWe will rebuild,\u201d the mayor told CBC News on Friday.", ["CBC News"]),
+    ("\u201cWe will rebuild,\u201d the mayor told CBC News on Friday.", ["CBC"]),  # gazetteer name
     ("\u201cWe will rebuild,\u201d the mayor told reporters on Friday.", []),
     ("In an interview with the Financial Times, the chief executive ruled out a sale.", ["Financial Times"]),
     ("The airline plans to cut 900 jobs, The Information reported, citing two people at the company.",
      ["The Information"]),
-    ("TOKYO (Kyodo) - The government will raise the minimum wage by 50 yen.", ["Kyodo"]),
+    ("TOKYO (Kyodo) - The government will raise the minimum wage by 50 yen.", ["Kyodo News"]),  # gazetteer name
     ("PARIS, March 3 (AFP) - Farmers blocked roads around the capital again on Sunday.", ["AFP"]),
     ("Source: Associated Press", ["Associated Press"]),
     ("MUMBAI, March 2 (PTI): The city recorded its hottest day of the year.", ["PTI"]),

@@ -1,7 +1,8 @@
 """Writing to the archive: Articles (and the raw pages they came from), idempotently.
 
-Saving a URL again never makes a second row: an unchanged article only has its fetch time moved, a
-changed one gets its current fields updated and a new ``article_versions`` row. ``save_many`` does
+Saving a URL again never makes a second row: the article's current fields (dates, authors, cited
+sources, tags, ...) are set from the new fetch every time, and a new ``article_versions`` row is added only
+when the content (headline + body) changed. ``save_many`` does
 the same for a batch in one transaction, with bulk inserts for the articles not yet stored.
 Full-text search needs nothing here: SQLite triggers (migration 0002) and PostgreSQL's expression
 index follow every insert and update.
@@ -48,6 +49,11 @@ class FetchedPage:
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: datetime = field(default_factory=utc_now)
 
+    def header(self, name: str) -> str | None:
+        """A header's value, whatever the case of its name; None when absent."""
+        name = name.lower()
+        return next((v for k, v in self.headers.items() if k.lower() == name), None)
+
 
 def site_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
@@ -69,6 +75,28 @@ def article_values(a: Article, digest: str) -> dict[str, Any]:
         "images": json.dumps([{"url": i.url, "caption": i.caption} for i in a.images], ensure_ascii=False),
         "provenance": json.dumps(a.provenance, ensure_ascii=False), "content_hash": digest,
     }
+
+
+def page_values(page: FetchedPage, body_hash: str) -> dict[str, Any]:
+    """The ``pages`` columns of a first fetch of ``page`` (all but id and article_id)."""
+    fetched = iso_utc(page.fetched_at)
+    return {"url": page.url, "status": page.status, "headers": json.dumps(page.headers, ensure_ascii=False),
+            "body": zlib.compress(page.body, 6), "body_hash": body_hash,
+            "fetched_at": fetched, "last_fetched_at": fetched}
+
+
+def author_values(a: Article) -> list[dict[str, Any]]:
+    return [{"position": p, "name": n} for p, n in enumerate(a.authors)]
+
+
+def cited_values(a: Article) -> list[dict[str, Any]]:
+    return [{"position": p, "name": s.name, "evidence": s.evidence, "char_offset": s.offset}
+            for p, s in enumerate(a.cited_sources)]
+
+
+def version_values(a: Article, digest: str, fetched: str) -> dict[str, Any]:
+    """An ``article_versions`` row but for article_id and version."""
+    return {"fetched_at": fetched, "headline": a.headline, "body": a.body, "content_hash": digest}
 
 
 class Archive:
@@ -117,13 +145,13 @@ class Archive:
             row = ArticleRow(url=article.url, first_seen_at=fetched, content_hash=digest)
             session.add(row)
             result = SaveResult.NEW
-        elif row.content_hash == digest:
-            result = SaveResult.UNCHANGED
         else:
-            result = SaveResult.UPDATED
+            result = SaveResult.UNCHANGED
         row.last_fetched_at = fetched
-        if result is not SaveResult.UNCHANGED:
-            update_article(session, row, article, fetched)
+        # Always: a revisit with the same headline and body may still bring a corrected date, byline or
+        # cited source. update_article writes only what differs and adds a version only on new content.
+        if update_article(session, row, article, fetched) and result is SaveResult.UNCHANGED:
+            result = SaveResult.UPDATED
         session.flush()
         if page is not None:
             self._store_page(session, page, row.id)
@@ -135,10 +163,7 @@ class Archive:
         fetched = iso_utc(page.fetched_at)
         row = session.scalar(select(PageRow).where(PageRow.url == page.url, PageRow.body_hash == body_hash))
         if row is None:
-            session.add(PageRow(url=page.url, article_id=article_id, status=page.status,
-                                headers=json.dumps(page.headers, ensure_ascii=False),
-                                body=zlib.compress(page.body, 6), body_hash=body_hash,
-                                fetched_at=fetched, last_fetched_at=fetched))
+            session.add(PageRow(article_id=article_id, **page_values(page, body_hash)))
         else:
             row.last_fetched_at = fetched
             row.status = page.status
@@ -184,11 +209,9 @@ class Archive:
                                 rows).scalars())
         authors, cited, versions = [], [], []
         for article_id, (a, _), (digest, fetched) in zip(ids, items, digests):
-            authors += [{"article_id": article_id, "position": p, "name": n} for p, n in enumerate(a.authors)]
-            cited += [{"article_id": article_id, "position": p, "name": s.name, "evidence": s.evidence,
-                       "char_offset": s.offset} for p, s in enumerate(a.cited_sources)]
-            versions.append({"article_id": article_id, "version": 1, "fetched_at": fetched,
-                             "headline": a.headline, "body": a.body, "content_hash": digest})
+            authors += [{"article_id": article_id, **v} for v in author_values(a)]
+            cited += [{"article_id": article_id, **v} for v in cited_values(a)]
+            versions.append({"article_id": article_id, "version": 1, **version_values(a, digest, fetched)})
         for model, values in ((AuthorRow, authors), (CitedSourceRow, cited), (ArticleVersionRow, versions)):
             if values:
                 conn.execute(insert(model.__table__), values)
@@ -208,11 +231,7 @@ class Archive:
                 self._store_page(session, p, article_id)
                 continue
             done.add((p.url, h))
-            fetched = iso_utc(p.fetched_at)
-            fresh.append({"url": p.url, "article_id": article_id, "status": p.status,
-                          "headers": json.dumps(p.headers, ensure_ascii=False),
-                          "body": zlib.compress(p.body, 6), "body_hash": h,
-                          "fetched_at": fetched, "last_fetched_at": fetched})
+            fresh.append({"article_id": article_id, **page_values(p, h)})
         if fresh:
             session.connection().execute(insert(PageRow.__table__), fresh)
 
@@ -226,16 +245,16 @@ def update_article(session: Session, row: ArticleRow, article: Article, fetched:
     for name, value in article_values(article, digest).items():
         setattr(row, name, value)
     # Replace the child rows only when they differ: a re-parse that finds the same authors writes nothing.
-    if row.id is None or [a.name for a in row.authors] != list(article.authors):
-        row.authors = [AuthorRow(position=i, name=n) for i, n in enumerate(article.authors)]
-    cited = [(s.name, s.evidence, s.offset) for s in article.cited_sources]
-    if row.id is None or [(c.name, c.evidence, c.char_offset) for c in row.cited_sources] != cited:
-        row.cited_sources = [CitedSourceRow(position=i, name=n, evidence=e, char_offset=o)
-                             for i, (n, e, o) in enumerate(cited)]
+    authors = author_values(article)
+    if row.id is None or [{"position": a.position, "name": a.name} for a in row.authors] != authors:
+        row.authors = [AuthorRow(**v) for v in authors]
+    cited = cited_values(article)
+    if row.id is None or [{"position": c.position, "name": c.name, "evidence": c.evidence,
+                           "char_offset": c.char_offset} for c in row.cited_sources] != cited:
+        row.cited_sources = [CitedSourceRow(**v) for v in cited]
     if not changed:
         return False
-    version = ArticleVersionRow(fetched_at=fetched, headline=article.headline, body=article.body,
-                                content_hash=digest)
+    version = ArticleVersionRow(**version_values(article, digest, fetched))
     if row.id is None:
         version.version = 1
         row.versions.append(version)
@@ -251,3 +270,35 @@ def update_article(session: Session, row: ArticleRow, article: Article, fetched:
 def page_body(row: PageRow) -> bytes:
     """The original response bytes of a stored page."""
     return zlib.decompress(row.body)
+
+
+def page_header_items(raw: str | PageRow | None) -> list[tuple[str, str]]:
+    """A stored page's headers (``pages.headers``, or the row) as (name, value) pairs, names as fetched.
+
+    The one reader of that JSON: an object of name -> value (or list of values, one pair each); anything
+    else, or unparsable text, gives no headers."""
+    if isinstance(raw, PageRow):
+        raw = raw.headers
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    return [(str(k), str(v)) for k, value in data.items() for v in (value if isinstance(value, list) else [value])]
+
+
+def page_headers(raw: str | PageRow | None) -> dict[str, str]:
+    """A stored page's headers as a dict (repeated values joined with ``, ``), names as fetched.
+
+    Look names up case-insensitively (``FetchedPage.header``), or lower them: ``{k.lower(): v ...}``."""
+    out: dict[str, str] = {}
+    for k, v in page_header_items(raw):
+        out[k] = f"{out[k]}, {v}" if k in out else v
+    return out
+
+
+def fetched_page_of(row: PageRow) -> FetchedPage:
+    """A stored page as it was fetched: its bytes, headers and the time of the first fetch of those bytes."""
+    return FetchedPage(row.url, row.status, page_body(row), page_headers(row),
+                       datetime.fromisoformat(row.fetched_at.replace("Z", "+00:00")))

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-from datetime import datetime, timezone
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsarchive.archive.db import first_line, open_engine
+from newsarchive.archive.db import archive_errors, first_line, open_engine
+from newsarchive.archive.filters import selection_from
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db, add_settings
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
 from newsarchive.lock import ArchiveLock, AlreadyRunning
-from newsarchive.runner import RunReport, build_settings, parse_overrides, run_spider
+from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
 from newsarchive.sites import Site, SiteConfigError, load_sites
 from newsarchive.urls import check_url
 
@@ -42,16 +42,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_settings(p)
     p.set_defaults(run=run)
-
-
-def _since(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise CLIError(f"--since takes a date like 2024-05-01, got {text!r}", EXIT_USAGE) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def select_sites(targets: list[str], all_sites: bool, sites_file: str | None) -> list[Site]:
@@ -82,9 +72,11 @@ def summary(report: RunReport, status: str) -> str:
 
 
 def status_of(report: RunReport) -> str:
+    if report.error or not report.reason:
+        return "failed"  # the crawl could not run, or never closed its spider: not a normal finish
     if report.reason in ("shutdown", "cancelled"):
         return "interrupted"
-    if report.reason not in ("finished", ""):
+    if report.reason != "finished":
         return "partial"  # max_pages, closespider_*: a bounded run
     return "failed" if report.failures else "ok"
 
@@ -94,10 +86,13 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError("crawl: name sites, give start URLs, or use --all", EXIT_USAGE)
     urls = [check_url(t) for t in args.targets if "://" in t]
     sites = select_sites(args.targets, args.all, args.sites)
-    since = _since(args.since)
+    since = selection_from(None, args.since).since  # a sortable UTC text; BadSelection (exit 2) on junk
     if args.max_pages is not None and args.max_pages < 1:
         raise CLIError("--max-pages takes a positive number", EXIT_USAGE)
-    overrides = parse_overrides(args.settings)
+    # Bad -s values are refused here, before the lock and the run row (SettingError: one line, exit 2).
+    settings = build_settings(args.db, parse_overrides(args.settings))
+    if args.refresh:
+        settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
     # The lock comes first: opening the archive may upgrade its schema, which two runs must not race.
     lock = ArchiveLock(args.db)
     try:
@@ -112,25 +107,28 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive
         # Holding the lock proves that runs still marked 'running' are dead: close them, and resume.
-        stale = close_stale_runs(engine)
+        with archive_errors(args.db):
+            stale = close_stale_runs(engine)
         if stale:
             # On stdout, not only in the log: cron mails it, and a killed run is worth knowing about.
             print(f"previous run {', '.join(str(i) for i, _ in stale)} (started {min(s for _, s in stale)}) "
                   "was interrupted; this run finishes its work", flush=True)
-        resume_since = resume_point(engine)
-        label = ",".join([s.name for s in sites] + urls)
-        run_id = start_run(engine, label)
-        settings = build_settings(args.db, overrides | {"NEWSARCHIVE_RUN_ID": str(run_id)})
-        if args.refresh:
-            settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
+        with archive_errors(args.db):
+            resume_since = resume_point(engine)
+            label = ",".join([s.name for s in sites] + urls)
+            run_id = start_run(engine, label)
+        settings.set("NEWSARCHIVE_RUN_ID", run_id, priority="cmdline")
         report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
                             max_pages=args.max_pages or 0, resume_since=resume_since)
         status = status_of(report)
-        update_run(engine, run_id, report.counts(), status=status, finished=True)
+        with archive_errors(args.db):
+            update_run(engine, run_id, report.counts(), status=status, finished=True)
+        lock.check()  # a lock lost mid-run (PostgreSQL connection dropped) is logged as an error
     finally:
         lock.release()
         if engine is not None:
             engine.dispose()
+    check_report(report)  # could not run at all: one line, exit 2 (the run row says 'failed')
     print(summary(report, status))
     for url, reason in list(report.failures.items())[:5]:
         print(f"  failed {url}: {reason}")

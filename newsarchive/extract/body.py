@@ -30,6 +30,7 @@ from newsarchive.extract.body_images import extract_images, find_next_page
 from newsarchive.extract.body_render import add_lead, descriptions, render, titles, within
 from newsarchive.extract.body_score import choose_containers
 from newsarchive.extract.boilerplate import SOURCE_LINE, clean_tree
+from newsarchive.extract.pagetools import select_in
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -70,13 +71,12 @@ def _jsonld_body(doc: Document) -> str:
             best = value
     if not best:
         return ""
-    if "<" in best:  # some CMSes put the HTML body in the JSON
+    if "<" in best:  # some CMSes put the HTML body in the JSON: read it as a container of its own
         try:
             frag = lxml.html.fragment_fromstring(best, create_parent="div")
-            paras = [" ".join(t.split()) for t in frag.itertext()]
-            best = "\n\n".join(p for p in paras if p)
         except (etree.ParserError, ValueError):
             return ""
+        return render(linearize(frag))
     paras = [" ".join(p.split()) for p in best.replace("\r", "").split("\n")]
     return "\n\n".join(p for p in paras if p)
 
@@ -84,16 +84,6 @@ def _jsonld_body(doc: Document) -> str:
 def _body_root(doc: Document) -> etree._Element:
     bodies = doc.tree.xpath("//body") if doc.tree.tag != "body" else [doc.tree]
     return copy.deepcopy(bodies[0] if bodies else doc.tree)
-
-
-def _select(root: etree._Element, selector: str) -> list[etree._Element]:
-    try:
-        if selector.startswith(("/", "(")):
-            return [e for e in root.xpath(selector) if isinstance(e, etree._Element)]
-        return root.cssselect(selector)
-    except (etree.XPathError, ValueError, ImportError) as exc:
-        log.warning("bad profile selector %r: %s", selector, exc)
-        return []
 
 
 # Plain contains() (no translate()): libxml2 runs it in C, about ten times faster on big pages.
@@ -112,12 +102,14 @@ def page_source_lines(root: etree._Element, html: str) -> list[str]:
     found: list[str] = []
     if not _CREDIT_HINT.search(html):
         return found
+    blocks: dict[int, etree._Element] = {}
     for node in _CREDIT_TEXT(root):
         el = node.getparent()
         while el is not None and el.tag not in _BLOCKS:
             el = el.getparent()
-        if el is None:
-            continue
+        if el is not None:
+            blocks.setdefault(id(el), el)  # several matches in one block: read its text once
+    for el in blocks.values():
         text = " ".join(el.text_content().split())
         if SOURCE_LINE.match(text) and text not in found:
             found.append(text)
@@ -130,14 +122,14 @@ def _extract(doc: Document, profile: Profile | None) -> Body:
     next_page = find_next_page(doc.tree, doc.url)
     if profile:
         for sel in profile.drop:
-            for el in _select(root, sel):
+            for el in select_in(root, sel):
                 if el.getparent() is not None:
                     el.getparent().remove(el)
     clean_tree(root)
     chunks = linearize(root)
     containers: list[etree._Element] = []
     if profile and profile.fields.get("body"):
-        containers = _select(root, profile.fields["body"])
+        containers = select_in(root, profile.fields["body"])
     if not containers:
         containers = choose_containers(chunks, root)
     inside = within(chunks, containers)

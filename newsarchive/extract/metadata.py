@@ -29,7 +29,7 @@ from newsarchive.extract.headline import choose_headline, tidy
 from newsarchive.extract.jsonld import ARTICLE_TYPES, JsonLd, as_text, types_of
 from newsarchive.extract.pagetools import in_furniture, iter_tags, select, text_of
 from newsarchive.extract.published import extract_dates
-from newsarchive.language import choose_language, language_from_markup
+from newsarchive.language import choose_language
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ def _fill_basic(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) -> 
     if desc:
         m.description = tidy(desc)
         m.provenance["description"] = src
-    lang, src = language_from_markup(doc, with_source=True)
+    lang, src = doc.declared_language
     sample = _text_sample(doc)
     code, how = choose_language(lang, sample, doc.host)
     if code:

@@ -158,10 +158,15 @@ def in_byline_furniture(el, depth: int = 10) -> bool:
 
 
 def select(doc: Document, selector: str) -> list:
+    return select_in(doc.tree, selector)
+
+
+def select_in(root, selector: str) -> list:
+    """Elements under ``root`` matching a profile selector: XPath when it starts with ``/`` or ``(``, else CSS."""
     try:
         if selector.startswith(("/", "(")):
-            return [e for e in doc.tree.xpath(selector) if hasattr(e, "tag")]
-        return doc.tree.cssselect(selector)
+            return [e for e in root.xpath(selector) if hasattr(e, "tag")]
+        return root.cssselect(selector)
     except Exception:  # a bad profile selector must not break extraction
-        log.debug("bad selector %r", selector)
+        log.warning("bad profile selector %r", selector)
         return []

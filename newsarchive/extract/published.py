@@ -22,7 +22,6 @@ from newsarchive.document import Document
 from newsarchive.extract import dates as dt
 from newsarchive.extract.jsonld import JsonLd, as_text
 from newsarchive.extract.pagetools import X_H1, class_groups, in_furniture, select, text_of
-from newsarchive.language import language_from_markup
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -114,7 +113,7 @@ class DateCandidate:
 def _month_first(doc: Document) -> bool:
     """Read ambiguous numeric dates (04/05/2022) month first? Only for English pages on US-style domains:
     the rest of the world writes the day first."""
-    lang = (language_from_markup(doc) or "")
+    lang = (doc.declared_language[0] or "")
     return lang == "en" and (doc.host.endswith(".com") or doc.host.endswith(".us") or doc.host.endswith(".org")) \
         and "en-gb" not in (doc.tree.get("lang") or "").lower()
 
@@ -143,7 +142,7 @@ def _date_candidates(doc: Document, ld: JsonLd, fetched_at, profile: Profile | N
     pub: list[DateCandidate] = []
     mod: list[DateCandidate] = []
     mf = _month_first(doc)
-    lang = language_from_markup(doc)
+    lang = doc.declared_language[0]
     langs = (lang,) if lang else None  # dateparser only runs for a declared language: unscoped it is slow
 
     def add(target: list[DateCandidate], raw, weight: float, source: str, fallback: bool = True) -> None:

@@ -5,7 +5,7 @@ from scrapy.http import Response
 
 from newsarchive.archive.store import FetchedPage
 from newsarchive.items import ArticleItem
-from newsarchive.parse import parse_article
+from newsarchive.reading import article_from_page
 from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
 
@@ -30,9 +30,7 @@ def fetched_page(response: Response) -> FetchedPage:
 
 
 def article_item(response: Response, site: Site | None = None) -> ArticleItem:
-    """Parse a response; ``site`` (its entry in the sites file) names the parser profile and time zone."""
+    """Parse a response (``newsarchive.reading.article_from_page``, as ``reparse`` does with stored pages);
+    ``site`` (its entry in the sites file) names the parser profile and time zone."""
     page = fetched_page(response)
-    article = parse_article(response.body, response.url, fetched_at=page.fetched_at,
-                            content_type=content_type(response),
-                            profile=site.profile if site else None, timezone=site.timezone if site else None)
-    return ArticleItem(article=article, page=page)
+    return ArticleItem(article=article_from_page(page, site), page=page)

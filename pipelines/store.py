@@ -9,7 +9,8 @@ killed run loses at most one unwritten batch, whose pages the next run fetches a
 
 A page that is not an article (the ``page_not_article`` signal of :mod:`newsarchive.crawlstate`: an HTML
 page the parser did not take for one) is kept in ``pages`` without an article, so that a later parser can
-``reparse`` it; such pages are written with the next flush. An article or page that cannot be written is counted as a failure of its URL
+``reparse`` it; such pages are written with the next flush, one short transaction each (they are few:
+index pages are never sent). An article or page that cannot be written is counted as a failure of its URL
 (``newsarchive/failed``, ``newsarchive/failure/URL``): the run then exits 1 and ``crawl_runs.failed`` says so.
 """
 from __future__ import annotations

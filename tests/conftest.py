@@ -18,8 +18,19 @@ CLI = Path(sys.executable).parent / "newsarchive"
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_TIMES=0"]
 
 
+# Loopback crawls must never go through a proxy of the machine running the tests (Scrapy's
+# HttpProxyMiddleware reads these, and no_proxy is not reliably honoured for 127.0.0.1:PORT).
+PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+
+
+def cli_env() -> dict[str, str]:
+    """The environment the CLI runs in: the test process's, less Scrapy's and the proxy variables."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith("SCRAPY_") and k.lower() not in PROXY_VARIABLES}
+
+
 def run_cli(*args: str, cwd: Path | str | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SCRAPY_")}
+    env = cli_env()
     return subprocess.run([str(CLI), *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, env=env)
 
 

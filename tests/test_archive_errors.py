@@ -82,3 +82,35 @@ class socket_closed_port:  # noqa: N801 - used as a context manager
 
     def __exit__(self, *exc: object) -> None:
         pass
+
+
+LONG = "a" * 300 + ".sqlite3"  # ENAMETOOLONG
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT 1"], ["search", "banjir"], ["export", "--format", "jsonl"],
+                                     ["history", "https://uji.example/a.html"], ["stats"], ["reparse"],
+                                     ["scrape", "http://127.0.0.1:9/a.html"]])
+def test_unusable_path_is_one_line(cli, tmp_path, command):
+    """A --db path whose folder is a file, or whose name the file system refuses: one line, exit 2."""
+    for target in ("/dev/null/x.sqlite3", str(tmp_path / LONG)):
+        result = cli(*command, "--db", target)
+        one_line_error(result)
+        assert result.returncode == 2, result.stderr
+
+
+def test_path_errors_are_archive_errors(tmp_path, monkeypatch):
+    with pytest.raises(ArchiveError, match="a parent of it is not a directory"):
+        Archive("/dev/null/x.sqlite3")
+    db = tmp_path / "a.sqlite3"
+    db.write_bytes(b"SQLite format 3\x00")
+    real_open = type(db).open
+
+    def unreadable(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - as Path.open
+        if self == db:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(db), "open", unreadable)  # root reads every file: simulate an unreadable one
+    for readonly in (False, True):
+        with pytest.raises(ArchiveError, match="Permission denied"):
+            open_engine(db, readonly=readonly)

@@ -24,8 +24,10 @@ def article(i: int, body: str = "isi berita") -> Article:
                    cited_sources=[CitedSource("Reuters", "dilansir Reuters", 3)], tags=["uji"])
 
 
-def page(i: int) -> FetchedPage:
-    return FetchedPage(f"https://uji.example/{i}.html", 200, f"<html>{i}</html>".encode(), {"Content-Type": "text/html"})
+def page(i: int, variant: str = "") -> FetchedPage:
+    """The page article ``i`` came from; a ``variant`` is a later, different copy of it (new bytes)."""
+    return FetchedPage(f"https://uji.example/{i}.html", 200, f"<html>{i}{variant}</html>".encode(),
+                       {"Content-Type": "text/html"})
 
 
 def snapshot(target: str) -> list[dict]:
@@ -35,7 +37,7 @@ def snapshot(target: str) -> list[dict]:
             rows = list(iter_articles(conn))
             versions = conn.execute(text("SELECT article_id, version, content_hash FROM article_versions "
                                          "ORDER BY article_id, version")).all()
-            pages = conn.execute(text("SELECT url, article_id, body_hash FROM pages ORDER BY url")).all()
+            pages = conn.execute(text("SELECT url, article_id, body_hash FROM pages ORDER BY url, id")).all()
     finally:
         engine.dispose()
     for r in rows:
@@ -45,7 +47,7 @@ def snapshot(target: str) -> list[dict]:
 
 def test_save_many_matches_save(backend, tmp_path):
     batch = [(article(i), page(i)) for i in range(5)]
-    batch.append((article(2, "isi berubah"), page(2)))  # same URL twice in one batch: an update
+    batch.append((article(2, "isi berubah"), page(2, "v2")))  # same URL twice in one batch: an update
     one_by_one = str(tmp_path / "single.sqlite3")
     with Archive(one_by_one) as archive:
         archive.save(article(0), page(0))
@@ -106,3 +108,70 @@ def test_readers_see_consistent_data_while_a_crawl_writes(tmp_path):
         engine.dispose()
     assert problems == []
     assert written[0] >= 40 and reads > 10 and last > 0
+
+
+def _stored(target: str, url: str) -> tuple[dict, int]:
+    """The article at ``url`` as exported, and its number of versions."""
+    engine = open_engine(target, readonly=True)
+    try:
+        with engine.connect() as conn:
+            record = next(r for r in iter_articles(conn) if r["url"] == url)
+            versions = conn.execute(text("SELECT count(*) FROM article_versions WHERE article_id = :id"),
+                                    {"id": record["_id"]}).scalar_one()
+    finally:
+        engine.dispose()
+    return record, versions
+
+
+def _corrected(a: Article) -> Article:
+    """The same headline and body with corrected metadata, as a later fetch (or better parser) finds it."""
+    a.published_at = "2023-03-15T08:00:00+07:00"
+    a.modified_at = "2023-03-16T08:00:00+07:00"
+    a.authors = ["Penulis Benar"]
+    a.tags = ["uji", "koreksi"]
+    a.language = "id"
+    a.description = "Ringkasan baru"
+    a.cited_sources = [CitedSource("AFP", "kata AFP", 10)]
+    return a
+
+
+@pytest.mark.parametrize("how", ["save", "save_many"])
+def test_revisit_with_same_content_updates_metadata(backend, how):
+    """A re-fetch with the same headline and body is UNCHANGED (no new version) but fixes dates, bylines,
+    tags and cited sources; a changed body is UPDATED with a second version."""
+    with Archive(backend) as archive:
+        assert archive.save(article(1), page(1)) is SaveResult.NEW
+        fixed = _corrected(article(1))
+        if how == "save":
+            result = archive.save(fixed, page(1, "v2"))
+        else:
+            result = archive.save_many([(article(2), page(2)), (fixed, page(1, "v2"))])[-1]
+        assert result is SaveResult.UNCHANGED
+        record, versions = _stored(backend, fixed.url)
+        assert versions == 1
+        assert (record["published_at"], record["modified_at"], record["authors"], record["tags"], record["language"],
+                record["description"]) == ("2023-03-15T08:00:00+07:00", "2023-03-16T01:00:00Z", ["Penulis Benar"],
+                                           ["uji", "koreksi"], "id", "Ringkasan baru")
+        assert record["cited_sources"] == [{"name": "AFP", "evidence": "kata AFP", "offset": 10}]
+        with archive.engine.connect() as conn:
+            assert conn.execute(text("SELECT published_at FROM articles WHERE url = :u"),
+                                {"u": fixed.url}).scalar_one() == "2023-03-15T01:00:00Z"
+        changed = _corrected(article(1, "isi berubah"))
+        result = archive.save(changed, page(1, "v3")) if how == "save" else archive.save_many([(changed, page(1, "v3"))])[0]
+        assert result is SaveResult.UPDATED
+        assert _stored(backend, fixed.url)[1] == 2
+
+
+def test_refetch_of_identical_bytes_changes_nothing(tmp_path):
+    """The same bytes again teach nothing new; re-reading them would only move relative dates ("2 jam lalu")
+    to the new fetch time. Fetch times move; fields and versions stay."""
+    db = str(tmp_path / "a.sqlite3")
+    with Archive(db) as archive:
+        archive.save(article(1), page(1))
+        drifted = _corrected(article(1))  # what a re-read at a later time could wrongly conclude
+        assert archive.save(drifted, page(1)) is SaveResult.UNCHANGED
+        with archive.engine.connect() as conn:
+            assert conn.execute(text("SELECT published_at FROM articles")).scalar_one() == "2023-03-14T02:30:00Z"
+            assert conn.execute(text("SELECT name FROM authors ORDER BY position")).scalars().all() == \
+                ["Penulis 1", "Redaksi"]
+            assert conn.execute(text("SELECT count(*) FROM pages")).scalar_one() == 1

@@ -116,6 +116,12 @@ CASES = [
         ["A short standfirst", LOREM, LOREM3],
         ["Teaser headline one"],
         id="lead-paragraph"),
+    pytest.param(
+        page(f"""<article><h1>River walk grows</h1><h2 class="post-subtitle">A longer walk by the river for the whole
+               town</h2><div class="article-text"><p>{LOREM}</p><p>{LOREM2}</p><p>{LOREM3}</p></div></article>"""),
+        [LOREM, LOREM3],
+        ["A longer walk by the river"],
+        id="subtitle-heading-is-a-deck"),
 ]
 
 

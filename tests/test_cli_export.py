@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from sqlalchemy import text
 from warcio.archiveiterator import ArchiveIterator
 
 from newsarchive import parse_article
@@ -72,3 +73,29 @@ def test_crawl_into_postgresql_then_export(cli, demo_base, pg_url):
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(records) >= 5 and all(r["url"].startswith(demo_base) for r in records)
     assert any(r["cited_sources"] for r in records)
+
+
+def test_site_export_reads_only_the_selected_articles_rows(backend):
+    """Chunks are id ranges; an article of another site inside the range must not have its authors, cited
+    sources or page bodies read (memory, and the point of --site)."""
+    from newsarchive.archive import Archive, FetchedPage, open_engine
+    from newsarchive.archive.export import _authors, _cited, _latest_pages, iter_articles
+    from newsarchive.archive.filters import Selection
+
+    urls = ["https://a.example/1.html", "https://b.example/2.html", "https://a.example/3.html"]
+    with Archive(backend) as archive:
+        for url in urls:
+            html = page_html("Judul " + url, "2023-03-14", "Isi berita dari " + url).encode()
+            archive.save(parse_article(html, url), FetchedPage(url, 200, html, {"Content-Type": "text/html"}))
+    engine = open_engine(backend, readonly=True)
+    try:
+        with engine.connect() as conn:
+            ids = dict(conn.execute(text("SELECT url, id FROM articles")).all())
+            selected = [ids[urls[0]], ids[urls[2]]]
+            for selection in (Selection(site="a.example"), Selection(site="a.example", since="2023-01-01")):
+                for read in (_authors, _cited, _latest_pages):
+                    assert sorted(read(conn, selection, selected)) == selected, read.__name__
+                assert [r["url"] for r in iter_articles(conn, selection)] == [urls[0], urls[2]]
+            assert sorted(_latest_pages(conn, Selection(), sorted(ids.values()))) == sorted(ids.values())
+    finally:
+        engine.dispose()

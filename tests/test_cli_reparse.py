@@ -22,7 +22,8 @@ def _stale(target: str) -> None:
     article.body = article.body.split("\n")[0]
     article.authors = []
     with Archive(target) as archive:
-        archive.save(article, FetchedPage(url, 200, html, {"Content-Type": "text/html"}))
+        # No page: saving the very bytes already stored is a no-op by design (re-reading them is reparse's job).
+        archive.save(article)
 
 
 def test_reparse_updates_and_versions(cli, filled):
@@ -66,3 +67,22 @@ def test_progress_bar_only_on_a_terminal():
         bar(10, 10)
     assert tty.getvalue() == "\rreparse [#####.....] 5/10 50%\rreparse [##########] 10/10 100%\n"
     assert pipe.getvalue() == ""
+
+
+def test_reparse_uses_the_sites_file(cli, tmp_path):
+    """`--sites FILE`: the site's time zone applies as in a crawl; a bad file is one line, exit 2."""
+    db = str(tmp_path / "a.sqlite3")
+    url = "https://kabaruji.example/2023/03/jadwal.html"
+    html = page_html("Jadwal Baru", "2023-03-14", "Isi").replace("T09:30:00+07:00", "T09:30:00").encode()
+    with Archive(db) as archive:
+        archive.save(parse_article(html, url), FetchedPage(url, 200, html, {"Content-Type": "text/html"}))
+    sites = tmp_path / "sites.toml"
+    sites.write_text('[site.kabaruji]\nstart_urls = ["https://kabaruji.example/"]\ntimezone = "Asia/Jakarta"\n')
+    out = cli("reparse", "--sites", str(sites), "--db", db)
+    assert out.returncode == 0, out.stderr
+    assert "1 article(s), 0 changed" in out.stdout
+    with Archive(db) as archive, archive.engine.connect() as conn:
+        assert conn.execute(text("SELECT published_at_local, published_at FROM articles")).one() == (
+            "2023-03-14T09:30:00+07:00", "2023-03-14T02:30:00Z")
+    bad = cli("reparse", "--sites", str(tmp_path / "none.toml"), "--db", db)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "no sites file" in bad.stderr

@@ -68,3 +68,21 @@ def test_http_404_is_reported(cli, site, db):
     result = cli("scrape", f"{base}/missing.html", "--db", str(db), *FAST)
     assert result.returncode == 1
     assert "could not fetch" in result.stderr and "404" in result.stderr
+
+
+def test_a_proxy_in_the_environment_is_not_used_for_loopback(cli, site, db, monkeypatch):
+    """run_cli drops the proxy variables: a machine's proxy must not see (or break) loopback crawls."""
+    root, base = site
+    write_page(root, "2023/03/jadwal-baru.html", ARTICLE_HTML.format(headline="Jadwal baru angkutan kota"))
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("no_proxy", "")
+    result = cli("scrape", f"{base}/2023/03/jadwal-baru.html", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_setting_value(cli, db):
+    result = cli("scrape", "http://127.0.0.1:9/x.html", "--db", str(db), "-s", "DOWNLOAD_DELAY=abc")
+    assert result.returncode == 2
+    assert result.stderr == "newsarchive: error: -s DOWNLOAD_DELAY='abc': DOWNLOAD_DELAY takes a number\n"
+    assert not db.exists()

@@ -30,3 +30,21 @@ def test_postgresql_advisory_lock(cli, pg_url):
         holder.wait()
     # The server notices the dead session at once (the socket closed): the lock is free again.
     ArchiveLock(pg_url).acquire().release()
+
+
+def test_a_lost_advisory_lock_is_reported(pg_url, pg_server, caplog):
+    """The lock's session can end under a run (server restart, a proxy's idle timeout): the run says so."""
+    from sqlalchemy import text
+
+    lock = ArchiveLock(pg_url).acquire()
+    try:
+        assert lock.check() and not caplog.records
+        backend = lock._conn.execute(text("SELECT pg_backend_pid()")).scalar()
+        with pg_server.admin() as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (backend,))
+        assert lock.check() is False
+        assert "the crawl lock on" in caplog.text and "was lost" in caplog.text
+        assert "s3cret" not in caplog.text
+    finally:
+        lock.release()  # the dead connection is closed quietly
+    ArchiveLock(pg_url).acquire().release()

@@ -143,3 +143,136 @@ def test_run_journal_and_resume_point(tmp_path):
         assert resume_point(engine) is None
     finally:
         engine.dispose()
+
+
+def _stored_twice(target: Path) -> None:
+    """One article with two stored pages (two fetches, different bodies) fetched at the same moment."""
+    from newsarchive.archive import Archive
+    from newsarchive.archive.store import FetchedPage
+    from newsarchive.article import Article
+
+    when = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    with Archive(target) as archive:
+        for n, etag in ((1, '"old"'), (2, '"new"')):
+            archive.save(Article(url="http://a.test/x.html", headline="X", body=f"isi {n}"),
+                         FetchedPage("http://a.test/x.html", 200, f"<html>{n}</html>".encode(),
+                                     {"ETag": etag}, fetched_at=when))
+
+
+def test_a_304_moves_only_the_page_that_was_validated(tmp_path):
+    from newsarchive.archive.db import open_engine
+
+    target = tmp_path / "a.sqlite3"
+    _stored_twice(target)
+    engine = open_engine(target)
+    try:
+        state = CrawlState(engine)
+        state.load()
+        known = state.get("http://a.test/x.html")
+        # Same fetch time: the latest stored page wins (by id), whatever order the rows come in.
+        assert known.etag == '"new"' and known.page_id == 2
+        state.touch("http://a.test/x.html")
+        with engine.connect() as conn:
+            pages = conn.exec_driver_sql("SELECT id, last_fetched_at FROM pages ORDER BY id").all()
+        assert pages[0][1].startswith("2024-05-01") and not pages[1][1].startswith("2024-05-01")
+    finally:
+        engine.dispose()
+
+
+def test_resume_pages_come_from_the_crawl_state(tmp_path):
+    """The spider follows an interrupted run's stored pages through CrawlState; it reads no archive itself."""
+    from newsarchive.archive.db import open_engine
+
+    target = tmp_path / "a.sqlite3"
+    _stored_twice(target)
+    engine = open_engine(target)
+    try:
+        responses = list(CrawlState(engine).resume_pages("2024-01-01", ["a.test"]))
+        assert [(r.url, r.text) for r in responses] == [("http://a.test/x.html", "<html>1</html>"),
+                                                        ("http://a.test/x.html", "<html>2</html>")]
+        assert list(CrawlState(engine).resume_pages("2024-01-01", ["b.test"])) == []
+    finally:
+        engine.dispose()
+    source = (Path(__file__).resolve().parent.parent / "spiders" / "article.py").read_text(encoding="utf-8")
+    assert "newsarchive.archive" not in source and "pages_fetched_since" not in source
+    assert ".engine" not in source
+
+
+def test_one_count_for_the_live_and_the_final_run_row():
+    from newsarchive.cli.crawl_cmd import status_of
+    from newsarchive.runner import RunReport
+    from newsarchive.runrecord import run_counts
+
+    # One URL failed twice (its fetch, then a retry from another link), another once: 2 failed pages.
+    stats = {"newsarchive/new": 3, "newsarchive/failed": 3, "newsarchive/failure/http://a.test/1": "HTTP 500",
+             "newsarchive/failure/http://a.test/2": "timeout"}
+    assert run_counts(stats) == {"new": 3, "updated": 0, "unchanged": 0, "failed": 2}
+    assert RunReport(stats=stats).counts() == run_counts(stats)
+    # A spider that never closed (reason "") did not finish normally; nor did a crawl that could not run.
+    assert status_of(RunReport(reason="")) == "failed"
+    assert status_of(RunReport(reason="finished", error="No module named 'x'")) == "failed"
+    assert status_of(RunReport(reason="finished")) == "ok"
+
+
+@pytest.mark.parametrize("pair", ["CONCURRENT_REQUESTS=x", "DOWNLOAD_DELAY=abc", "AUTOTHROTTLE_ENABLED=maybe",
+                                  "NEWSARCHIVE_REVISIT_DAYS=two"])
+def test_bad_setting_values_are_refused_up_front(pair):
+    from newsarchive.errors import UserError
+    from newsarchive.runner import SettingError, build_settings, parse_overrides
+
+    with pytest.raises(SettingError, match=pair.split("=")[0]) as caught:
+        build_settings("x.sqlite3", parse_overrides([pair]))
+    assert isinstance(caught.value, UserError) and "\n" not in str(caught.value)
+    ok = build_settings("x.sqlite3", parse_overrides(["DOWNLOAD_DELAY=0.25", "AUTOTHROTTLE_ENABLED=false",
+                                                      "NEWSARCHIVE_REVISIT_DAYS=1.5", "USER_AGENT=x"]))
+    assert ok.getfloat("DOWNLOAD_DELAY") == 0.25 and ok.getbool("AUTOTHROTTLE_ENABLED") is False
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self.values[key] = int(self.values.get(key, 0)) + count  # type: ignore[call-overload]
+
+    def set_value(self, key: str, value: object) -> None:
+        self.values[key] = value
+
+
+def test_an_article_that_cannot_be_stored_is_a_counted_failure(tmp_path):
+    from types import SimpleNamespace
+
+    from sqlalchemy.exc import OperationalError
+
+    from newsarchive.archive.store import FetchedPage
+    from newsarchive.article import Article
+    from newsarchive.items import ArticleItem
+    from newsarchive.runrecord import run_counts
+    from pipelines.store import StorePipeline
+
+    class Broken:
+        def save_many(self, items):
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+        def save(self, article, page):
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+        def store_page(self, page, article_id=None):
+            raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    stats = _Stats()
+    pipeline = StorePipeline("x", SimpleNamespace(stats=stats), batch=50, flush_seconds=1)
+    pipeline.archive = Broken()
+    deferreds = []
+    for url in ("http://a.test/1.html", "http://a.test/2.html"):
+        from twisted.internet.defer import Deferred
+
+        done: Deferred = Deferred()
+        done.addErrback(lambda f: deferreds.append(f.value))
+        pipeline.pending.append((ArticleItem(Article(url=url), FetchedPage(url, 200, b"<html/>")), done))
+    pipeline.keep_page(FetchedPage("http://a.test/about.html", 200, b"<html/>"))
+    pipeline.flush()
+    assert len(deferreds) == 2  # the items still fail (Scrapy logs them)...
+    # ...and the run counts them: exit 1, crawl_runs.failed.
+    assert run_counts(stats.values)["failed"] == 3 and stats.values["newsarchive/failed"] == 3
+    assert stats.values["newsarchive/failure/http://a.test/1.html"] == "not stored: disk I/O error"

@@ -100,3 +100,25 @@ def test_traps_are_logged_and_the_run_goes_on(cli, db, tmp_path):
     assert portal.hits["/xxe-probe"] == 0 and portal.hits["/berita/99/never-fetched"] == 0
     assert "Traceback" not in result.stderr
     assert rows(db, "SELECT status, failed FROM crawl_runs") == [("failed", 4)]
+
+
+def test_pages_that_are_not_articles_keep_their_raw_page(cli, site, db):
+    """A candidate page the parser does not take for an article is not stored as an article, but its raw
+    bytes are kept in ``pages`` (no article) so a later parser can reparse it. Index pages are not kept."""
+    from conftest import ARTICLE_HTML, write_page
+
+    root, base = site
+    write_page(root, "index.html", '<html><body><a href="/2023/03/jadwal-baru.html">a</a>'
+                                   '<a href="/2023/03/galeri-foto-kota.html">b</a></body></html>')
+    write_page(root, "2023/03/jadwal-baru.html", ARTICLE_HTML.format(headline="Jadwal baru angkutan kota"))
+    write_page(root, "2023/03/galeri-foto-kota.html",
+               "<html><head><title>Galeri</title></head><body><h1>Galeri</h1><p>Foto.</p></body></html>")
+    result = cli("crawl", base + "/", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("crawl ok: 1 new,")
+    assert rows(db, "SELECT url FROM articles") == [(base + "/2023/03/jadwal-baru.html",)]
+    assert rows(db, "SELECT url, article_id IS NULL FROM pages ORDER BY url") == [
+        (base + "/2023/03/galeri-foto-kota.html", 1), (base + "/2023/03/jadwal-baru.html", 0)]
+    again = cli("crawl", base + "/", "--db", str(db), *FAST)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert rows(db, "SELECT count(*) FROM pages") == [(2,)]  # the same bytes are not kept twice

@@ -87,6 +87,20 @@ def _check_sqlite_file(path: Path) -> None:
                 raise ArchiveError(f"{path} is not a SQLite archive")
 
 
+def _prepare_sqlite_file(path: Path, readonly: bool) -> None:
+    """Check the file (and, for a writer, create its folder); file-system errors become one line."""
+    try:
+        if readonly and not path.exists():
+            raise ArchiveError(f"no archive at {path}")
+        _check_sqlite_file(path)
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # mkdir, or stat, met a file where a folder must be
+        raise ArchiveError(f"cannot open archive {path}: a parent of it is not a directory") from None
+    except OSError as exc:  # unreadable file or folder, name too long, ...
+        raise ArchiveError(f"cannot open archive {path}: {exc.strerror or exc}") from None
+
+
 def open_engine(target: str | Path | None = None, *, readonly: bool = False) -> Engine:
     """Open (and, unless read-only, create) the archive at ``target``, upgrading an old schema.
 
@@ -98,11 +112,7 @@ def open_engine(target: str | Path | None = None, *, readonly: bool = False) -> 
     shown = display_target(target)
     path = _sqlite_path(url)
     if path is not None:
-        if readonly and not path.exists():
-            raise ArchiveError(f"no archive at {path}")
-        _check_sqlite_file(path)
-        if not readonly:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_sqlite_file(path, readonly)
     engine: Engine | None = None
     try:
         if readonly:

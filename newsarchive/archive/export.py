@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 
 from newsarchive import __version__
 from newsarchive.archive.filters import Selection
+from newsarchive.archive.store import page_header_items
 from newsarchive.article import FIELDS
 
 log = logging.getLogger(__name__)
@@ -44,22 +45,48 @@ def _chunks(conn: Connection, selection: Selection) -> Iterator[list[Any]]:
         last = rows[-1].id
 
 
-def _by_article(conn: Connection, sql: str, ids: list[int]) -> dict[int, list[Any]]:
+def _related(conn: Connection, selection: Selection, table: str, columns: str, order: str,
+             ids: list[int]) -> Iterator[Any]:
+    """Rows of ``table`` (alias ``x``) of the chunk's selected articles ``ids``, by article then ``order``."""
+    where, params = selection.where("a")
+    # ids are ascending: a range condition uses the primary key, where IN (1000 values) would not scale;
+    # the join with the selection keeps out the rows of unselected articles in that range (other sites).
+    sql = (f"SELECT x.article_id, {columns} FROM {table} x JOIN articles a ON a.id = x.article_id "
+           f"WHERE x.article_id BETWEEN :lo AND :hi {where} ORDER BY x.article_id, {order}")
+    return iter(conn.execute(text(sql), {"lo": ids[0], "hi": ids[-1], **params}))
+
+
+def _by_article(conn: Connection, selection: Selection, table: str, columns: str, order: str,
+                ids: list[int]) -> dict[int, list[Any]]:
     grouped: dict[int, list[Any]] = {}
-    # ids are ascending: a range condition uses the primary key, where IN (1000 values) would not scale.
-    for row in conn.execute(text(sql), {"lo": ids[0], "hi": ids[-1]}):
+    for row in _related(conn, selection, table, columns, order, ids):
         grouped.setdefault(row.article_id, []).append(row)
     return grouped
+
+
+def _authors(conn: Connection, selection: Selection, ids: list[int]) -> dict[int, list[Any]]:
+    return _by_article(conn, selection, "authors", "x.name", "x.position", ids)
+
+
+def _cited(conn: Connection, selection: Selection, ids: list[int]) -> dict[int, list[Any]]:
+    return _by_article(conn, selection, "cited_sources", "x.name, x.evidence, x.char_offset", "x.position", ids)
+
+
+def _latest_pages(conn: Connection, selection: Selection, ids: list[int]) -> dict[int, Any]:
+    """The latest stored page of each of the chunk's articles that has one."""
+    latest: dict[int, Any] = {}
+    for page in _related(conn, selection, "pages", "x.url, x.status, x.headers, x.body, x.last_fetched_at",
+                         "x.last_fetched_at, x.id", ids):
+        latest[page.article_id] = page  # ordered by time: the last one kept is the latest fetch
+    return latest
 
 
 def iter_articles(conn: Connection, selection: Selection = Selection()) -> Iterator[dict[str, Any]]:
     """Every selected article as ``Article.to_dict()`` would give it, plus ``site`` under ``_site``."""
     for rows in _chunks(conn, selection):
         ids = [r.id for r in rows]
-        authors = _by_article(conn, "SELECT article_id, name FROM authors WHERE article_id BETWEEN :lo AND :hi "
-                                    "ORDER BY article_id, position", ids)
-        cited = _by_article(conn, "SELECT article_id, name, evidence, char_offset FROM cited_sources "
-                                  "WHERE article_id BETWEEN :lo AND :hi ORDER BY article_id, position", ids)
+        authors = _authors(conn, selection, ids)
+        cited = _cited(conn, selection, ids)
         for r in rows:
             yield {
                 "url": r.url, "canonical_url": r.canonical_url, "site_name": r.site_name,
@@ -109,20 +136,14 @@ def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: boo
         "description": "Pages of a newsarchive archive, as they were fetched"}))
     written = missing = 0
     for rows in _chunks(conn, selection):
-        ids = [r.id for r in rows]
-        pages: dict[int, Any] = {}
-        for page in conn.execute(text(
-                "SELECT article_id, url, status, headers, body, fetched_at, last_fetched_at FROM pages "
-                "WHERE article_id BETWEEN :lo AND :hi ORDER BY article_id, last_fetched_at, id"),
-                {"lo": ids[0], "hi": ids[-1]}):
-            pages[page.article_id] = page  # ordered by time: the last one kept is the latest fetch
+        pages = _latest_pages(conn, selection, [r.id for r in rows])
         for r in rows:
             page = pages.get(r.id)
             if page is None:
                 missing += 1
                 continue
             body = zlib.decompress(page.body)
-            headers = [(k, v) for k, v in _header_items(page.headers) if k.lower() not in WIRE_HEADERS]
+            headers = [(k, v) for k, v in page_header_items(page.headers) if k.lower() not in WIRE_HEADERS]
             headers.append(("Content-Length", str(len(body))))
             status = f"{page.status} {_reason(page.status)}"
             record = writer.create_warc_record(
@@ -132,15 +153,6 @@ def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: boo
             writer.write_record(record)
             written += 1
     return written, missing
-
-
-def _header_items(raw: str | None) -> list[tuple[str, str]]:
-    data = json.loads(raw or "{}")
-    items: list[tuple[str, str]] = []
-    for key, value in data.items():
-        for v in value if isinstance(value, list) else [value]:
-            items.append((str(key), str(v)))
-    return items
 
 
 def _reason(status: int) -> str:

@@ -1,17 +1,16 @@
 """Re-extracting stored pages with today's parsers: better parsers improve old articles too.
 
-For each selected article, its latest stored page is parsed again and normalised exactly as a crawl
-would (the crawl's NormalisePipeline), then the article's fields are updated; a version is added
-only where the content hash (headline + body) changes.
+For each selected article, its latest stored page is read exactly as a crawl reads a response
+(``newsarchive.reading.article_from_page``: the site's parser profile and time zone from the sites
+file, relative dates anchored at the first fetch of those bytes) and normalised as the crawl does
+(``newsarchive.normalise``); then the article's fields are updated, and a version is added only where
+the content hash (headline + body) changes.
 """
 from __future__ import annotations
 
-import json
 import logging
-import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -19,9 +18,10 @@ from sqlalchemy.orm import Session
 from newsarchive.archive.db import READER
 from newsarchive.archive.filters import Selection
 from newsarchive.archive.models import ArticleRow, PageRow
-from newsarchive.archive.store import Archive, FetchedPage, update_article
-from newsarchive.article import Article
-from newsarchive.parse import parse_article
+from newsarchive.archive.store import Archive, fetched_page_of, update_article
+from newsarchive.normalise import normalise
+from newsarchive.reading import article_from_page, known_sites, site_for
+from newsarchive.sites import Site
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +37,11 @@ class ReparseReport:
     failed: int = 0  # today's parsers find no article in the page
 
 
-def _normalise(article: Article, page: FetchedPage) -> Article | None:
-    """The crawl's own normalisation, so a re-parse and a re-crawl store the same thing."""
-    from scrapy.exceptions import DropItem
-
-    from newsarchive.items import ArticleItem
-    from pipelines.normalise import NormalisePipeline
-
-    try:
-        return NormalisePipeline().process_item(ArticleItem(article=article, page=page)).article
-    except DropItem:
-        return None
-
-
 def reparse(archive: Archive, selection: Selection = Selection(),
-            progress: Callable[[int, int], None] | None = None) -> ReparseReport:
+            progress: Callable[[int, int], None] | None = None, sites: Iterable[Site] | None = None) -> ReparseReport:
+    """``sites``: the sites file's entries (default: ``data/sites.toml``, none if it is missing or bad)."""
     report = ReparseReport()
+    sites = known_sites() if sites is None else list(sites)
     where, params = selection.where()
     with archive.engine.connect().execution_options(**READER) as conn:
         ids = [r[0] for r in conn.execute(text(f"SELECT id FROM articles WHERE 1 = 1 {where} ORDER BY id"), params)]
@@ -66,23 +55,20 @@ def reparse(archive: Archive, selection: Selection = Selection(),
                                         .order_by(PageRow.last_fetched_at, PageRow.id)):
                 latest[page.article_id] = page  # type: ignore[index]
             for row in rows:
-                _reparse_one(session, row, latest.get(row.id), report)
+                _reparse_one(session, row, latest.get(row.id), sites, report)
         if progress:
             progress(min(start + BATCH, len(ids)), len(ids))
     return report
 
 
-def _reparse_one(session: Session, row: ArticleRow, page: PageRow | None, report: ReparseReport) -> None:
+def _reparse_one(session: Session, row: ArticleRow, page: PageRow | None, sites: list[Site],
+                 report: ReparseReport) -> None:
     if page is None:
         report.no_page += 1
         return
-    headers = json.loads(page.headers or "{}")
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
-    body = zlib.decompress(page.body)
-    fetched = datetime.fromisoformat(page.last_fetched_at.replace("Z", "+00:00"))
-    article = parse_article(body, page.url, fetched_at=fetched, content_type=ctype)
-    article = _normalise(article, FetchedPage(page.url, page.status, body, headers, fetched)) \
-        if article.is_article else None
+    fetched = fetched_page_of(page)  # fetched_at: the first fetch of these bytes, the crawl's anchor then
+    article = article_from_page(fetched, site_for(fetched.url, sites))
+    article = normalise(article) if article.is_article else None
     if article is None:
         report.failed += 1
         log.info("re-parse found no article in the page of %s; left as it was", row.url)

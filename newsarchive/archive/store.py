@@ -1,9 +1,10 @@
 """Writing to the archive: Articles (and the raw pages they came from), idempotently.
 
 Saving a URL again never makes a second row: the article's current fields (dates, authors, cited
-sources, tags, ...) are set from the new fetch every time, and a new ``article_versions`` row is added only
-when the content (headline + body) changed. ``save_many`` does
-the same for a batch in one transaction, with bulk inserts for the articles not yet stored.
+sources, tags, ...) are set from the new fetch every time (only what differs is written), and a new
+``article_versions`` row is added only when the content (headline + body) changed: the result is then
+UPDATED, else UNCHANGED. ``save_many`` does the same for a batch in one transaction, with bulk inserts for
+the articles not yet stored.
 Full-text search needs nothing here: SQLite triggers (migration 0002) and PostgreSQL's expression
 index follow every insert and update.
 """
@@ -148,7 +149,12 @@ class Archive:
         else:
             result = SaveResult.UNCHANGED
         row.last_fetched_at = fetched
-        # Always: a revisit with the same headline and body may still bring a corrected date, byline or
+        if result is SaveResult.UNCHANGED and page is not None and self._same_bytes(session, page, row.id):
+            # The very bytes we stored before: nothing new to learn, and re-reading them would only move
+            # relative dates ("2 jam lalu") to this fetch. `reparse` is the way to apply newer parsers.
+            self._store_page(session, page, row.id)
+            return result
+        # Otherwise always: a revisit with the same headline and body may still bring a corrected date, byline or
         # cited source. update_article writes only what differs and adds a version only on new content.
         if update_article(session, row, article, fetched) and result is SaveResult.UNCHANGED:
             result = SaveResult.UPDATED
@@ -156,6 +162,12 @@ class Archive:
         if page is not None:
             self._store_page(session, page, row.id)
         return result
+
+    @staticmethod
+    def _same_bytes(session: Session, page: FetchedPage, article_id: int) -> bool:
+        body_hash = hashlib.sha256(page.body).hexdigest()
+        return session.scalar(select(PageRow.id).where(PageRow.url == page.url, PageRow.body_hash == body_hash,
+                                                       PageRow.article_id == article_id)) is not None
 
     @staticmethod
     def _store_page(session: Session, page: FetchedPage, article_id: int | None) -> None:

@@ -7,7 +7,7 @@ import json
 from newsarchive.archive.db import open_engine
 from newsarchive.cli.errors import EXIT_FAILED, CLIError
 from newsarchive.cli.options import add_db, add_settings
-from newsarchive.runner import build_settings, parse_overrides, run_spider
+from newsarchive.runner import build_settings, check_report, parse_overrides, run_spider
 from newsarchive.urls import check_url
 
 
@@ -22,9 +22,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     urls = [check_url(u) for u in args.urls]
-    overrides = parse_overrides(args.settings)
+    settings = build_settings(args.db, parse_overrides(args.settings))  # bad -s values: exit 2, no fetch
     open_engine(args.db).dispose()  # fail early, before any fetch, on an unusable archive
-    report = run_spider(urls, build_settings(args.db, overrides), follow=False)
+    report = run_spider(urls, settings, follow=False)
+    check_report(report)  # the crawl could not run: one line, exit 2
     for item in report.items:
         a = item.article
         if args.json:

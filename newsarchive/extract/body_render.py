@@ -104,6 +104,8 @@ def _mark_lead(chunks: list[Chunk], inside: list[bool], first: int, scope: etree
         n = len(c.text)
         if c.caption or n < 40 or c.links * 3 > n or c.owner.tag == "h1":
             continue
+        if c.owner.tag in HEADING_TAGS and not c.text.rstrip().endswith(("." , "!", "?")):
+            continue  # a subtitle set as a heading is a deck (left out, as _mark_description does); prose is a lead
         el, hinted, in_scope = c.owner, False, False
         while el is not None:
             if el is scope:

@@ -116,6 +116,11 @@ def _byline_sources(doc: Document, drop: list[str]) -> list[tuple[list[str], str
         if not names or len(names) > 8:
             continue
         if any(" " in n for n in names):  # a full name: this is the byline
+            # Co-authors marked up as sibling elements of the same class ("By <a class=author>A</a> and
+            # <a class=author>B</a>"): the wrapper was skipped for its innermost elements, so read them all.
+            for peer, peer_cls in byline_els:
+                if peer is not el and peer_cls == cls and peer.getparent() is el.getparent():
+                    names += [n for n in au.clean_authors([chunks(peer)], drop=drop) if n not in names]
             out.append((names, "byline"))
             return out
         fallback = fallback or names  # single words ("Lars", "amw") only if no fuller byline follows

@@ -1,0 +1,36 @@
+"""From a fetched page to an Article: the one way a page is read, by the crawl and by ``reparse`` alike.
+
+Same bytes, same site entry, same anchor for relative dates ("2 jam lalu": the time the page was
+fetched; for a stored page, the first fetch of those exact bytes) give the same Article."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsarchive.archive.store import FetchedPage
+from newsarchive.article import Article
+from newsarchive.parse import parse_article
+from newsarchive.sites import Site, SiteConfigError, load_sites
+
+log = logging.getLogger(__name__)
+
+
+def article_from_page(page: FetchedPage, site: Site | None = None) -> Article:
+    """Parse ``page``; ``site`` (its entry in the sites file, if any) names the parser profile and time zone."""
+    return parse_article(page.body, page.url, fetched_at=page.fetched_at, content_type=page.header("Content-Type"),
+                         profile=site.profile if site else None, timezone=site.timezone if site else None)
+
+
+def site_for(url: str, sites: Iterable[Site]) -> Site | None:
+    """The first site that owns ``url`` (as the crawl's spider picks it), or None."""
+    return next((s for s in sites if s.owns(url)), None)
+
+
+def known_sites(path: str | Path | None = None) -> list[Site]:
+    """The sites of the default sites file, or none when it is missing or unusable (with a warning)."""
+    try:
+        return list(load_sites(path).values())
+    except SiteConfigError as exc:
+        log.warning("sites file not used (pages are parsed without site profiles): %s", exc)
+        return []

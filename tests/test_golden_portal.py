@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import unicodedata
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +31,8 @@ import lxml.html
 import pytest
 
 from newsarchive import parse_article
+
+from golden_checks import check_field, norm
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "portal"
 FIELDS = ("headline", "published_at", "authors", "cited_sources", "body_first", "body_last", "body_clean",
@@ -42,12 +43,6 @@ REQUIRED = {"url", "headline", "published_at", "authors", "cited_sources", "body
 CASES = sorted(GOLDEN.glob("*.json"))
 
 
-def norm(text: str | None) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def paragraphs(body: str) -> list[str]:
-    return [norm(line) for line in (body or "").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=None)
@@ -88,32 +83,4 @@ def test_portal_furniture_is_on_the_page():
 @pytest.mark.parametrize("case", [p.name for p in CASES], ids=[p.stem for p in CASES])
 def test_portal_field(case: str, field: str):
     g = golden(case)
-    art = parsed(case)
-    if field == "headline":
-        assert norm(art.headline) == norm(g["headline"])
-    elif field == "published_at":
-        assert art.published_at, "no publication time"
-        got, want = datetime.fromisoformat(art.published_at), datetime.fromisoformat(g["published_at"])
-        assert got.utcoffset() is not None, f"naive publication time {art.published_at!r}"
-        assert (got, got.utcoffset()) == (want, want.utcoffset()), f"{art.published_at!r} != {g['published_at']!r}"
-    elif field == "authors":
-        assert art.authors == g["authors"]
-    elif field == "cited_sources":
-        assert [s.name for s in art.cited_sources] == g["cited_sources"]
-    elif field == "body_first":
-        paras = paragraphs(art.body)
-        assert paras, "empty body"
-        assert paras[0] == norm(g["body_first"])
-    elif field == "body_last":
-        paras = paragraphs(art.body)
-        assert paras, "empty body"
-        assert paras[-1] == norm(g["body_last"])
-    elif field == "body_clean":
-        body = norm(art.body).casefold()
-        assert body, "empty body"
-        leaked = [f for f in g["furniture"] if norm(f).casefold() in body]
-        assert not leaked, f"page furniture in the body: {leaked}"
-    elif field == "language":
-        assert art.language == g["language"]
-    else:  # pragma: no cover - FIELDS and this chain must stay in step
-        raise AssertionError(field)
+    check_field(parsed(case), g, field, g["furniture"])

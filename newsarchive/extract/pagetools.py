@@ -111,6 +111,18 @@ _BYLINE_FURNITURE = {"comment", "comments", "kommentar", "komentar", "related", 
 
 def in_furniture(el, depth: int = 10) -> bool:
     """Whether ``el`` sits in comments, related-article lists, sidebars, footers or navigation."""
+    return _inside(el, _FURNITURE_PARTS, _SOFT_FURNITURE, depth)
+
+
+def in_byline_furniture(el, depth: int = 10) -> bool:
+    """Like :func:`in_furniture` but lenient: bylines often sit in a "share" or "social" header bar."""
+    return _inside(el, _BYLINE_FURNITURE, frozenset(), depth)
+
+
+def _inside(el, furniture: set[str], soft: set[str] | frozenset[str], depth: int) -> bool:
+    """Walk up from ``el``: is an ancestor a furniture tag, or classed with one of ``furniture``'s words?
+
+    ``soft`` words (side columns, share bars) are furniture only outside an ``<article>``."""
     node = el
     for _ in range(depth):
         node = node.getparent()
@@ -123,36 +135,14 @@ def in_furniture(el, depth: int = 10) -> bool:
         attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
         if attrs.strip():
             parts = set(_PART_SPLIT.split(attrs.lower()))
-            hit = _FURNITURE_PARTS & parts
+            hit = furniture & parts
             if hit == {"footer"} and parts & _ARTICLE_PARTS:
-                continue  # "post-footer": the article's own footer (byline, date), not the page's
+                continue  # "post-footer", "entry-footer": the article's own footer (byline, date)
             if hit:
                 # An article's own side column ("podcast-description__sidebar") or share bar holds its
                 # date and credits; only comment/related-type blocks are furniture inside an <article>.
-                if hit <= _SOFT_FURNITURE and any(a.tag == "article" for a in node.iterancestors()):
+                if hit <= soft and any(a.tag == "article" for a in node.iterancestors()):
                     continue
-                return True
-    return False
-
-
-def in_byline_furniture(el, depth: int = 10) -> bool:
-    """Like :func:`in_furniture` but lenient: bylines often sit in a "share" or "social" header bar."""
-    node = el
-    for _ in range(depth):
-        node = node.getparent()
-        if node is None or node.tag in ("body", "html"):
-            return False
-        if node.tag in ("footer", "aside", "nav"):
-            if not (node.tag == "footer" and any(a.tag == "article" for a in node.iterancestors())):
-                return True
-        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if attrs.strip():
-            parts = set(_PART_SPLIT.split(attrs.lower()))
-            hit = _BYLINE_FURNITURE & parts
-            # "post-footer", "entry-footer": the article's own footer, where Blogger and WordPress put the byline.
-            if hit == {"footer"} and parts & _ARTICLE_PARTS:
-                continue
-            if hit:
                 return True
     return False
 

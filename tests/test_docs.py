@@ -31,3 +31,13 @@ def test_quick_start_comes_first():
     quick = README.index("## Quick start")
     assert README.index("make run") > quick and README.index("make test") > quick
     assert README.index("make run") < README.index("## Three ways")
+
+
+def test_readme_site_example_is_a_valid_sites_file(tmp_path):
+    from newsarchive.sites import load_sites
+
+    block = README[README.index("[site.kabarkota]"):]
+    (tmp_path / "sites.toml").write_text(block[:block.index("```")], encoding="utf-8")
+    site = load_sites(tmp_path / "sites.toml")["kabarkota"]
+    assert site.is_article_url("https://www.kabarkota.id/berita/123/banjir-rob-surut")
+    assert site.timezone == "Asia/Jakarta"

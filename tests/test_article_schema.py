@@ -27,3 +27,33 @@ def test_nested_records_are_plain_json():
     article = Article(url="http://a.example/")
     data = article.to_dict()
     assert data["authors"] == [] and data["images"] == [] and data["cited_sources"] == []
+
+
+def documented_types() -> dict[str, str]:
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", DOC.read_text(encoding="utf-8"), flags=re.M)
+    return {name: kind.strip() for name, kind in rows}
+
+
+_PY = {"string": str, "boolean": bool, "object": dict}
+
+
+def test_values_have_the_documented_types():
+    html = ("<html lang='id'><head><title>Jembatan baru</title>"
+            "<meta property='article:published_time' content='2023-03-14T09:30:00+07:00'>"
+            "<meta property='og:image' content='/foto.jpg'><meta name='author' content='Rina Kartika'>"
+            "<meta property='article:tag' content='kota'></head><body><article><h1>Jembatan baru</h1>"
+            + "<p>Jembatan baru menghubungkan dua kecamatan, seperti dilansir Reuters, Selasa (14/3/2023).</p>" * 4
+            + "</article></body></html>")
+    data = parse_article(html, "https://kabar.example/2023/03/jembatan.html").to_dict()
+    for name, kind in documented_types().items():
+        value = data[name]
+        if kind.startswith("list of"):
+            assert isinstance(value, list) and value, f"{name} should be a non-empty list here"
+            if "{" in kind:  # list of records: the documented keys, exactly
+                keys = re.findall(r"\w+", kind[kind.index("{"):kind.index("}")])
+                assert all(list(item) == keys for item in value), (name, value)
+            else:
+                assert all(isinstance(item, str) for item in value), (name, value)
+        else:
+            base = _PY[kind.split()[0]]
+            assert isinstance(value, base) or ("or null" in kind and value is None), (name, value)

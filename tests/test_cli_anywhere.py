@@ -24,3 +24,21 @@ def test_default_archive_is_the_projects_not_the_working_directorys(cli, tmp_pat
     result = cli("sql", "--help", cwd=tmp_path)
     assert str(DEFAULT_DB) in " ".join(result.stdout.split())
     assert DEFAULT_DB.is_absolute() and DEFAULT_DB.parent.name == "data"
+
+
+def test_the_scrapy_way_from_the_project_root(demo_base, tmp_path):
+    """`scrapy crawl article -a url=URL` uses the same spider, settings and pipelines as `newsarchive crawl`."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import ROOT, cli_env
+
+    db = tmp_path / "scrapy.sqlite3"
+    scrapy = Path(sys.executable).parent / "scrapy"
+    result = subprocess.run([str(scrapy), "crawl", "article", "-a", f"url={demo_base}/", "-s", f"NEWSARCHIVE_DB={db}",
+                             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+                            capture_output=True, text=True, cwd=ROOT, env=cli_env(), timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (11,)

@@ -81,7 +81,7 @@ def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out:
         doc = True  # "Figures published by the Office for Budget Responsibility"
     names = read_list_forward(text, pos, gaz)
     if not names:
-        # "seperti tercantum dalam siaran pers yang dirilis Rabu": an unnamed press release.
+        # "sebagaimana tertulis dalam siaran pers yang terbit kemarin": a press release with no name after it.
         if rule.name == "menurut":
             d = _DOC_NAME_RE.match(text, _skip_spaces(text, m.end()))
             if d:

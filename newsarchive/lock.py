@@ -67,7 +67,7 @@ class ArchiveLock:
         except BlockingIOError:
             holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "?"
             os.close(fd)
-            raise AlreadyRunning(f"a crawl is already running on this archive (pid {holder}, lock {self.path})") from None
+            raise AlreadyRunning(f"a crawl or reparse is already running on this archive (pid {holder}, lock {self.path})") from None
         # The holder's pid, for the message above and for operators; the lock itself is the flock.
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
@@ -91,7 +91,7 @@ class ArchiveLock:
         if not got:
             conn.close()
             engine.dispose()
-            raise AlreadyRunning(f"a crawl is already running on this archive ({self.shown}; PostgreSQL "
+            raise AlreadyRunning(f"a crawl or reparse is already running on this archive ({self.shown}; PostgreSQL "
                                  f"advisory lock held by server pid {holder or '?'})")
         self._conn = conn
         log.info("locked %s (advisory lock %d)", self.shown, PG_KEY)

@@ -86,3 +86,19 @@ def test_reparse_uses_the_sites_file(cli, tmp_path):
             "2023-03-14T09:30:00+07:00", "2023-03-14T02:30:00Z")
     bad = cli("reparse", "--sites", str(tmp_path / "none.toml"), "--db", db)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "no sites file" in bad.stderr
+
+
+def test_reparse_waits_for_no_one_while_a_crawl_holds_the_archive(cli, tmp_path):
+    """reparse takes the crawl's per-archive lock: held by another run, it exits 3 at once and writes nothing."""
+    from pg import fill
+
+    from newsarchive.lock import ArchiveLock
+
+    db = str(tmp_path / "a.sqlite3")
+    fill(db)
+    with ArchiveLock(db):
+        out = cli("reparse", "--db", db)
+    assert out.returncode == 3
+    assert "already running" in out.stderr and out.stderr.strip().count("\n") == 0
+    again = cli("reparse", "--db", db)  # the lock is free again
+    assert again.returncode == 0, again.stderr

@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import logging
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from newsarchive.archive.db import archive_errors, first_line, open_engine
+from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import selection_from
-from newsarchive.cli.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE, CLIError
+from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CLIError
+from newsarchive.cli.locking import acquire_lock
 from newsarchive.cli.options import add_db, add_settings
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
-from newsarchive.lock import ArchiveLock, AlreadyRunning
 from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
 from newsarchive.sites import Site, SiteConfigError, load_sites
 from newsarchive.urls import check_url
@@ -94,15 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.refresh:
         settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
     # The lock comes first: opening the archive may upgrade its schema, which two runs must not race.
-    lock = ArchiveLock(args.db)
-    try:
-        lock.acquire()
-    except AlreadyRunning as exc:
-        raise CLIError(str(exc), EXIT_LOCKED) from None
-    except OSError as exc:  # e.g. the archive's folder is read-only
-        raise CLIError(f"cannot create the lock file {lock.path}: {exc.strerror or exc}", EXIT_USAGE) from None
-    except SQLAlchemyError as exc:  # PostgreSQL: the lock is taken on the server
-        raise CLIError(f"cannot open archive {lock.shown}: {first_line(exc)}", EXIT_USAGE) from None
+    lock = acquire_lock(args.db)
     engine = None
     try:
         engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive

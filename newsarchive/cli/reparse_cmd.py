@@ -8,6 +8,7 @@ from newsarchive.archive.filters import add_selection_options, selection_from
 from newsarchive.archive.reparse import reparse
 from newsarchive.archive.store import Archive
 from newsarchive.cli.errors import EXIT_USAGE, CLIError
+from newsarchive.cli.locking import acquire_lock
 from newsarchive.cli.options import add_db
 from newsarchive.cli.output import Progress
 from newsarchive.sites import SiteConfigError, load_sites
@@ -30,8 +31,12 @@ def run(args: argparse.Namespace) -> int:
     except SiteConfigError as exc:
         raise CLIError(str(exc), EXIT_USAGE) from None
     open_engine(args.db, readonly=True).dispose()  # a missing archive is an error, not a new empty one
-    with Archive(args.db) as archive, archive_errors(args.db):
-        report = reparse(archive, selection, Progress("reparse"), sites=sites)
+    lock = acquire_lock(args.db)  # a crawl rewriting the same articles meanwhile would race our versions
+    try:
+        with Archive(args.db) as archive, archive_errors(args.db):
+            report = reparse(archive, selection, Progress("reparse"), sites=sites)
+    finally:
+        lock.release()
     print(f"reparse done: {report.total} article(s), {report.changed} changed (new version), "
           f"{report.refreshed} unchanged, {report.no_page} without a stored page, "
           f"{report.failed} no longer parse as articles")

@@ -7,7 +7,6 @@ row is opened and closed) go through here, on the archive's own models, so the s
 """
 from __future__ import annotations
 
-import json
 import logging
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,7 @@ from sqlalchemy import Engine, select, update
 
 from newsarchive.archive.db import READER  # reads take no write lock
 from newsarchive.archive.models import ArticleRow, CrawlRunRow, PageRow
+from newsarchive.archive.store import page_headers
 from newsarchive.timeutil import iso_utc, utc_now
 from newsarchive.urls import canonicalize
 
@@ -68,11 +68,8 @@ class Known:
 
 
 def _headers(text: str | None) -> dict[str, str]:
-    try:
-        raw = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return {str(k).lower(): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    """Stored response headers with lower-case names (the archive's one reader of that JSON does the parsing)."""
+    return {k.lower(): v for k, v in page_headers(text).items()}
 
 
 class CrawlState:

@@ -56,6 +56,13 @@ def test_outlet_name_dropped_only_when_people_remain():
     assert clean_authors(["Example News"], drop=["Example News"]) == ["Example News"]
 
 
+def test_outlet_address_is_not_a_list_of_people():
+    # Single words beside the outlet's own name are its address; a full name beside it is still a person.
+    assert clean_authors(["examplenews.de, Frankfurt, Germany"], drop=["examplenews.de"]) == ["examplenews.de"]
+    assert clean_authors(["examplenews.de, Jane Doe"], drop=["examplenews.de"]) == ["Jane Doe"]
+    assert clean_authors(["Frankfurt, Germany"], drop=["examplenews.de"]) == ["Frankfurt", "Germany"]
+
+
 def test_wire_services_can_be_dropped():
     assert clean_authors(["Jane Doe, Reuters"], keep_wire=False) == ["Jane Doe"]
 

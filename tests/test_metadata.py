@@ -243,6 +243,23 @@ def test_paragraph_byline_with_a_short_lead(line, expected):
     assert meta_of(html).authors == expected
 
 
+@pytest.mark.parametrize("after, expected", [
+    ('<span class="tarih">05.04.2025 - 14:20</span>', ["Dewi Lestari"]),  # "Name |" then the date: a byline
+    ('<span class="section">Ekonomi</span>', []),                         # then a section name: not one
+])
+def test_name_element_right_before_the_date_element(after, expected):
+    html = page("", f'<h1>Headline</h1><div class="row"><span>Dewi Lestari &nbsp;|</span>{after}</div>'
+                    f"<p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html).authors == expected
+
+
+def test_photo_credit_classed_element_is_not_a_byline():
+    html = page("", '<h1>Headline</h1><span class="detail-foto-editor">Foto: Budi Santoso</span>'
+                    '<div class="author">Oleh Ratna Sari</div>'
+                    f"<p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html).authors == ["Ratna Sari"]
+
+
 def test_organisation_author_loses_to_visible_person():
     html = page('<meta property="og:site_name" content="Lesotho Times">'
                 + ld({"@type": "BlogPosting", "headline": "H", "author": {"@type": "Organization", "name": "Lesotho Times"}}),

@@ -166,15 +166,13 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
     for value in values:
         if not value:
             continue
-        frags = split_byline(value) if split else [value]
-        if split and len(frags) > 1:
-            # A splitter hit inside one name ("Jean-Paul de la Rue") is rare; a fragment of one word
-            # that is a first name alone is kept since sites do write single names ("Lars").
-            pass
-        for frag in frags:
-            name = clean_name(frag)
-            if not name:
-                continue
+        frags = [n for n in map(clean_name, split_byline(value) if split else [value]) if n]
+        if any(norm_key(n) in drop_keys for n in frags) and all(
+                " " not in n for n in frags if norm_key(n) not in drop_keys):
+            # "hessenschau.de, Frankfurt, Germany": single words beside the outlet's own name are its
+            # address, not people.
+            frags = [n for n in frags if norm_key(n) in drop_keys]
+        for name in frags:
             key = norm_key(name)
             if key in seen:
                 continue

@@ -37,18 +37,23 @@ _PICTURE_PARTS = {"image", "img", "photo", "foto", "picture", "caption", "credit
 _PART_SPLIT = re.compile(r"[\s_\-]+")
 
 
+def _picture_classed(node) -> bool:
+    attrs = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+    return bool(attrs.strip()) and not _PICTURE_PARTS.isdisjoint(_PART_SPLIT.split(attrs))
+
+
 def _in_picture_credit(el, depth: int = 4) -> bool:
-    """Whether ``el`` sits in a figure or an image/credit block (looked for below the article or body only:
-    page-level classes such as "has-featured-image" say nothing about a byline)."""
+    """Whether ``el`` is or sits in a figure or an image/credit block ("foto-editor", "photo-credit"; looked
+    for below the article or body only: page-level classes such as "has-featured-image" say nothing about a
+    byline)."""
+    if _picture_classed(el):
+        return True
     node = el
     for _ in range(depth):
         node = node.getparent()
         if node is None or node.tag in ("article", "body", "main"):
             return False
-        if node.tag in ("figure", "figcaption", "picture"):
-            return True
-        attrs = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
-        if attrs.strip() and not _PICTURE_PARTS.isdisjoint(_PART_SPLIT.split(attrs)):
+        if node.tag in ("figure", "figcaption", "picture") or _picture_classed(node):
             return True
     return False
 
@@ -64,6 +69,9 @@ _PARA_BYLINE = re.compile(
     r"^(?:(?:(?:ein|a|an|blog|gast)[\s-]?)?(?:beitrag|artikel|post|article|story|text|written|posted|geschrieben)"
     r"\s+(?:von|by)|von|by|oleh|por|par|door|av|af|di|text|texto|penulis|reporter)\s*[:：]?\s+(?P<names>.{3,80})$",
     re.I)
+
+# "Jane Doe |" (or "·", "-") as its own element, right before the element that carries the date.
+_NAME_BEFORE_DATE = re.compile(r"^(?P<names>[^\d|·•]{4,60}?)\s*[|·•–-]$")
 
 _DATE_NAME = re.compile(r"^(?P<date>[\d./-]{8,10}|\d{1,2}\.? \w+ \d{4})\s*[-–|·•]\s*(?P<names>[^\d]{4,60})$")
 
@@ -160,6 +168,13 @@ def _paragraph_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:
                 return names, "paragraph-byline"
             continue
         if el.tag != "p":
+            nxt = el.getnext()
+            m = _NAME_BEFORE_DATE.match(txt)
+            if m and nxt is not None and len(nxt.text_content()) < 80 and \
+                    dt.find_dates(nxt.text_content(), limit=1):
+                names = au.clean_authors([m.group("names")], drop=drop)
+                if names and all(_looks_like_names(n) for n in names):
+                    return names, "name-before-date"
             m = _DATE_NAME.match(txt)
             if m and dt.find_dates(m.group("date"), limit=1):
                 names = au.clean_authors([m.group("names")], drop=drop)

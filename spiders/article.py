@@ -28,6 +28,8 @@ from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
 from newsarchive.crawlstate import page_not_article, parse_when, state_for
 from newsarchive.discovery import FEED_PATHS, SITEMAP_PATHS, parse_feed, parse_sitemap, robots_sitemaps
 from newsarchive.middlewares.conditional import NotModified
+from newsarchive.multipage import merge_whole, whole_article_url
+from newsarchive.items import ArticleItem
 from newsarchive.responses import article_item, is_html
 from newsarchive.sites import Site, adhoc_site, load_sites
 from newsarchive.urls import canonicalize
@@ -171,10 +173,12 @@ class ArticleSpider(scrapy.Spider):
             meta["na_updated"] = updated
         return Request(canonicalize(url), callback=self.parse_page, errback=self.failed, meta=meta)
 
-    def follow_links(self, response: Response) -> Iterator[Request]:
+    def follow_links(self, response: Response, skip: str | None = None) -> Iterator[Request]:
+        skip = canonicalize(skip) if skip else None  # the page's own one-page form: requested by store_or_whole
         for link in self.links.extract_links(response):
             url = canonicalize(link.url)
-            if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
+            if url in self.start_pages or url == skip or NON_HTML_EXTENSIONS.search(url.split("?")[0]) \
+                    or not self.site_for(url):
                 continue
             yield self.page_request(url)
 
@@ -195,14 +199,17 @@ class ArticleSpider(scrapy.Spider):
             return
         state = state_for(self.crawler) if self.follow else None
         followed = True
+        whole = None
         if explicit or self.is_candidate(response.url):
             item = article_item(response, self.site_for(response.url))
             article = item.article
             if state is not None:
                 # This run has this page now: another link to it (or to its canonical URL) is not due again.
                 state.mark_fetched(response.url, canonicalize(article.canonical_url or response.url))
+            if article.is_article:
+                whole = whole_article_url(response.xpath("//a/@href").getall(), response.url)
             if explicit:
-                yield item
+                yield from self.store_or_whole(item, whole, response.meta)
             elif not article.is_article:
                 self.crawler.stats.inc_value("newsarchive/not_article")
                 # Not stored as an article, but its raw page is kept: a later parser may reparse it.
@@ -212,13 +219,38 @@ class ArticleSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("newsarchive/too_old")
                 followed = False
             else:
-                yield item
+                yield from self.store_or_whole(item, whole, response.meta)
         else:
             self.crawler.stats.inc_value("newsarchive/index_pages")
         if self.follow and followed:
-            yield from self.follow_links(response)
+            yield from self.follow_links(response, skip=whole)
         if self.max_pages and self.pages >= self.max_pages:
             raise CloseSpider("max_pages")
+
+    def store_or_whole(self, item: ArticleItem, whole: str | None, meta: dict[str, Any]) -> Iterator[Any]:
+        """The item, or, for an article split over pages, a request for its one-page form that carries the
+        item along (archived as it is if that page cannot be had)."""
+        if whole is None:
+            yield item
+            return
+        self.crawler.stats.inc_value("newsarchive/whole_article_requests")
+        yield Request(whole, callback=self.parse_whole, errback=self.whole_failed, cb_kwargs={"partial": item},
+                      meta={"explicit": meta.get("explicit", False)})
+
+    def parse_whole(self, response: Response, partial: ArticleItem) -> Iterable[ArticleItem]:
+        """The one-page form of a split article: archived under the first page's address."""
+        if not is_html(response):
+            yield partial
+            return
+        item = article_item(response, self.site_for(response.url))
+        merged = merge_whole(partial.article, item.article)
+        yield partial if merged is partial.article else ArticleItem(article=merged, page=item.page)
+
+    def whole_failed(self, failure: Failure) -> Iterable[ArticleItem]:
+        request = failure.request  # type: ignore[attr-defined]
+        log.info("one-page form of a split article unavailable, first page kept: %s (%s)", request.url,
+                 failure.getErrorMessage() or failure.type.__name__)
+        yield request.cb_kwargs["partial"]
 
     # -- failures ------------------------------------------------------------------------------------------
     def failed(self, failure: Failure) -> None:

@@ -281,21 +281,6 @@ def test_blogger_caption_table() -> None:
     assert "Warga memadati" not in body.text
 
 
-def test_next_page_link() -> None:
-    html = portal(f"<p>{LOREM}</p><p>{LOREM2}</p><a href='/2024/05/some-story.html?page=all'>Tampilkan semua</a>")
-    assert extract_body(Document.parse(html, URL)).next_page_url == URL + "?page=all"
-
-
-@pytest.mark.parametrize("link, expected", [
-    ('<a rel="next" href="/2024/05/some-story.html?page=2">2</a>', URL + "?page=2"),
-    ('<a rel="next" href="/2024/05/another-story.html">Next post</a>', None),  # WordPress: next *post*
-    ('<a rel="next" href="https://other.example.org/2024/05/some-story/2">2</a>', None),
-])
-def test_rel_next_only_when_it_continues_this_article(link: str, expected: str | None) -> None:
-    html = portal(f"<p>{LOREM}</p><p>{LOREM2}</p>{link}")
-    assert extract_body(Document.parse(html, URL)).next_page_url == expected
-
-
 @pytest.mark.parametrize("raw", [
     b"", b"\x00\x01\x02\xff\xfe binary junk \x00", b"<html></html>", b"<html><body></body></html>",
     b"<p>", "<html><body>" + "<div>" * 5000 + "deep" + "</div>" * 5000 + "</body></html>",

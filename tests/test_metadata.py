@@ -190,6 +190,14 @@ def test_utc_label_on_local_time_is_relabelled_by_visible_zone():
     assert meta_of(html, "https://www.example.co.id/berita/1").published_at.endswith("+07:00")
 
 
+def test_naive_time_attribute_takes_the_zone_its_text_shows():
+    html = page("", '<h1>Judul</h1><time datetime="2023-03-10 08:15:00">10 Mar 2023, 08:15 WIB</time>')
+    assert meta_of(html, "https://www.example.com/read/1").published_at == "2023-03-10T08:15:00+07:00"
+    # a different wall-clock time in the text is another statement: the attribute stays as written
+    html = page("", '<h1>Judul</h1><time datetime="2023-03-10 08:15:00">10 Mar 2023, 09:30 WIB</time>')
+    assert meta_of(html, "https://www.example.com/read/1").published_at == "2023-03-10T08:15:00"
+
+
 def test_relative_date_against_fetch_time():
     html = page("", '<h1>Judul</h1><span class="date">2 jam lalu</span>')
     assert meta_of(html).published_at == "2024-06-01T10:00:00+00:00"

@@ -26,7 +26,7 @@ from lxml import etree
 from newsarchive.article import Image
 from newsarchive.document import Document
 from newsarchive.extract.body_blocks import linearize
-from newsarchive.extract.body_images import extract_images, find_next_page
+from newsarchive.extract.body_images import extract_images
 from newsarchive.extract.body_render import add_lead, descriptions, render, titles, within
 from newsarchive.extract.body_score import choose_containers
 from newsarchive.extract.boilerplate import SOURCE_LINE, clean_tree
@@ -43,7 +43,6 @@ _LD_SHARE = 0.4   # ... replaces a DOM body shorter than this share of it
 class Body:
     text: str = ""
     images: list[Image] = field(default_factory=list)
-    next_page_url: str | None = None
     # "Sumber: X" / "Source: X" credit lines of the article, kept out of the text (they are furniture to a
     # reader) but handed to the cited-source finder, for which they are the plainest evidence there is.
     source_lines: list[str] = field(default_factory=list)
@@ -119,7 +118,6 @@ def page_source_lines(root: etree._Element, html: str) -> list[str]:
 def _extract(doc: Document, profile: Profile | None) -> Body:
     root = _body_root(doc)
     page_credits = page_source_lines(root, doc.text)  # before clean_tree, which drops credit boxes as furniture
-    next_page = find_next_page(doc.tree, doc.url)
     if profile:
         for sel in profile.drop:
             for el in select_in(root, sel):
@@ -143,4 +141,4 @@ def _extract(doc: Document, profile: Profile | None) -> Body:
         # Script-rendered pages ship the article only in JSON-LD; a short DOM body means we missed it.
         text = ld_body
     images = extract_images(containers, doc)
-    return Body(text=text, images=images, next_page_url=next_page, source_lines=credits)
+    return Body(text=text, images=images, source_lines=credits)

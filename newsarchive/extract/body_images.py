@@ -1,15 +1,15 @@
-"""Article images (with captions) and the "show all pages" link, read from the body container.
+"""Article images (with captions), read from the body container.
 
 Images come from the chosen container: ``<figure>`` + ``<figcaption>``, Blogger's caption tables
 (``table.tr-caption-container`` / ``td.tr-caption``), WordPress ``wp-caption`` blocks, bare ``<img>``;
 lazy-load attributes are preferred over placeholder ``src``. og:image is the fallback when the container
-has none. The next-page link is a hint for the spider (multi-page Indonesian portals: ``page=all``).
+has none.
 """
 from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -27,9 +27,6 @@ _CAPTION_XP = etree.XPath(
     " | ancestor::*[contains(concat(' ',@class,' '),' wp-caption ')][1]"
     "//*[contains(@class,'wp-caption-text')]")
 _MAX_IMAGES = 30
-
-# "Show all on one page" links (Indonesian portals split articles: ?page=all, ?single=1) or rel=next.
-_ALL_PAGES = ("page=all", "showall", "single=1", "/all/")
 
 
 def _src(img: etree._Element) -> str | None:
@@ -77,31 +74,3 @@ def extract_images(containers: list[etree._Element], doc: Document) -> list[Imag
         if og:
             out.append(Image(url=urljoin(doc.url, og), caption=None))
     return out
-
-
-def find_next_page(root: etree._Element, url: str) -> str | None:
-    """A link to the whole article on one page (preferred) or to its next page, as an absolute URL.
-
-    ``rel=next`` counts only when it continues this URL (``/story/2``, ``?page=2``): WordPress also puts
-    it on the link to the next *post*, which is another article.
-    """
-    rel_next = None
-    for el in root.iter("a", "link"):  # one C-filtered pass; cheaper than an XPath with contains()
-        href = el.get("href")
-        if not href:
-            continue
-        if el.tag == "a" and any(marker in href for marker in _ALL_PAGES):
-            return urljoin(url, href.strip())
-        if rel_next is None and el.get("rel") == "next":
-            candidate = urljoin(url, href.strip())
-            if _continues(url, candidate):
-                rel_next = candidate
-    return rel_next
-
-
-def _continues(url: str, candidate: str) -> bool:
-    here, there = urlsplit(url), urlsplit(candidate)
-    if here.netloc != there.netloc:
-        return False
-    stem = re.sub(r"\.\w{2,5}$", "", here.path).rstrip("/")
-    return there.path == here.path or (bool(stem) and there.path.startswith(stem))

@@ -125,6 +125,13 @@ def _element_date(el, fetched_at, month_first: bool, langs: tuple[str, ...] | No
         v = el.get(attr)
         if v and re.search(r"\d", v):
             p = dt.parse_date(v, fetched_at=fetched_at, month_first=month_first, fallback=False, languages=langs)
+            if p and p.has_time and not p.has_tz:
+                # <time datetime="2023-03-10 08:15:00">10 Mar 2023, 08:15 WIB</time>: the text knows the zone.
+                txt = text_of(el)
+                shown = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=False,
+                                      languages=langs) if txt and len(txt) <= 80 else None
+                if shown and shown.has_tz and _wall_minute(shown.dt) == _wall_minute(p.dt):
+                    return p.with_offset(shown.dt.utcoffset()), v
             if p:
                 return p, v
     txt = text_of(el)

@@ -1,0 +1,50 @@
+"""Articles split over several pages, as many Indonesian portals serve them.
+
+Such a page links to the whole article on one page ("Tampilkan semua", ``?page=all``, ``?single=1``). The
+spider fetches that form instead of archiving the first page alone; :func:`whole_article_url` finds the link
+and :func:`merge_whole` keeps the one-page reading under the address the crawl knows the article by.
+Both are pure: the spider hands in the page's links and the two Articles.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from newsarchive.article import Article
+
+# Query or path markers of the one-page form of a split article.
+_WHOLE = re.compile(r"[?&](?:page=all|showall=(?:1|true)|single=1|view=all)(?:&|$)|/all/?$", re.I)
+
+
+def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
+    """The link among ``hrefs`` (as written on the page at ``url``) to this same article on one page, or None.
+
+    Only a link that continues this article counts: same host and path (a query variant), or the path
+    extended (``/story/all``). A site-wide "all" link (``/tag/all``, another story's ``?page=all``) does not.
+    """
+    here = urlsplit(url)
+    stem = re.sub(r"\.\w{2,5}$", "", here.path).rstrip("/")
+    for href in hrefs:
+        href = (href or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:")):
+            continue
+        candidate = urljoin(url, href)
+        there = urlsplit(candidate)
+        if there.netloc != here.netloc or candidate.split("#")[0] == url.split("#")[0]:
+            continue
+        if not _WHOLE.search(there.path + ("?" + there.query if there.query else "")):
+            continue
+        if there.path == here.path or (stem and there.path.startswith(stem + "/")):
+            return candidate.split("#")[0]
+    return None
+
+
+def merge_whole(partial: Article, whole: Article) -> Article:
+    """The Article to archive once the one-page form is read: that reading, kept under the first page's
+    address and canonical URL (the one-page form often names itself canonical), unless it has less text
+    than the first page (a "whole" page that is a teaser or an error page), when the first page stands."""
+    if not whole.is_article or len(whole.body) < len(partial.body):
+        return partial
+    return dataclasses.replace(whole, url=partial.url, canonical_url=partial.canonical_url)

@@ -128,6 +128,21 @@ CASES = [
 # One case per furniture rule: what a news page puts inside or next to the article, written from scratch.
 RULE_CASES = [
     pytest.param(
+        portal(f"<p>{LOREM}</p><p>{LOREM2}</p><p>Neue Entwicklungen lesen Sie in unserem Liveblog:</p>"
+               "<div class='embed'><a href='/liveblog'>Liveblog</a></div>"),
+        [LOREM, LOREM2], ["in unserem Liveblog"],
+        id="dangling-lead-in-at-the-end"),
+    pytest.param(
+        portal(f"<p>{LOREM}</p><p>The plan has three parts:</p><p>{LOREM2}</p><p>{LOREM3}</p>"),
+        [LOREM, "The plan has three parts:", LOREM3], [],
+        id="colon-line-inside-the-text-stays"),
+    pytest.param(
+        portal(f"<p>{LOREM}</p><p>Ein Klick für den Datenschutz</p><p>Externer Inhalt</p>"
+               f"<p>{LOREM2}</p><p>Die Bürgermeisterin zur Zukunft der Bootshäuser. 21.04.2024 | 3:18 min</p>"
+               f"<p>{LOREM3}</p>"),
+        [LOREM, LOREM2, LOREM3], ["Ein Klick", "Externer Inhalt", "3:18 min"],
+        id="consent-placeholders-and-video-teasers"),
+    pytest.param(
         portal(f"<p>{LOREM}</p><p>{LOREM2}</p><p>{LOREM3}</p>"
                "<div><form method='post'><p>Create a free account to continue reading this story today.</p>"
                "<p>Registration is a free and easy way to support our journalism and our local reporters.</p>"

@@ -234,6 +234,7 @@ def titles(doc: Document) -> set[str]:
 
 
 _PROSE_HEADING = 200
+_LEAD_IN = 160  # longest "see below:" line taken for a dangling lead-in
 
 
 def render(chunks: list[Chunk], headlines: set[str] | frozenset[str] = frozenset()) -> str:
@@ -261,6 +262,11 @@ def render(chunks: list[Chunk], headlines: set[str] | frozenset[str] = frozenset
         k = next_kept[i]
         if k is None or chunks[k].owner.tag in HEADING_TAGS:
             keep[i] = False
+    # The text's last line announcing something with a colon ("More in our live blog:") announces a link or
+    # an embed that was not kept: with nothing after it, it is furniture.
+    last = next((i for i in range(len(chunks) - 1, -1, -1) if keep[i]), None)
+    if last is not None and len(chunks[last].text) < _LEAD_IN and chunks[last].text.rstrip().endswith(":"):
+        keep[last] = False
     parts: list[str] = []
     for c, ok in zip(chunks, keep):
         if not ok:

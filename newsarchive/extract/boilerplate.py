@@ -99,6 +99,10 @@ BOILER_LINE = re.compile(
     r"lesen\s+sie\s+auch|auch\s+interessant|you\s+(?:may|might)\s+also\s+like|"
     r"(?:à\s+)?lire\s+aussi|leia\s+(?:também|mais)|lee\s+también|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|"
     r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse)|"
+    # consent placeholders standing in for an embed until the reader accepts it
+    r"ein\s+klick\s+für\s+den\s+datenschutz|externer\s+inhalt|empfohlener\s+(?:redaktioneller\s+)?inhalt|"
+    r"um\s+(?:diesen|den)\s+inhalt\s+(?:zu\s+sehen|anzuzeigen)|to\s+view\s+this\s+content|"
+    r"this\s+content\s+is\s+(?:not\s+available|hosted\s+by|provided\s+by|blocked)|accept\s+(?:all\s+)?cookies|"
     r"weiter\s+(?:zu|zum|zur|lesen)|weiterlesen|\*?(?:anzeige|werbung)\s*[-:.\u2013|]|"
     r"have\s+a\s+(?:news\s+)?tip\?|関連記事|関連ニュース|おすすめ(?:情報|記事)?|あわせて読みたい|相关(?:阅读|新闻)|"
     r"相關(?:閱讀|新聞)|延伸阅读|관련\s*기사|"
@@ -125,7 +129,9 @@ CREDIT_TAIL = re.compile(  # searched in the last 100 characters only: a credit 
     r"\((?:image|photo|picture|foto|bild|source|crédit|credit)s?\s*:[^)]{1,80}\)\s*$|"
     r"©\s*[^\s\d][^.!?]{0,60}$|"
     r"(?:^|[\s/|\u2013-])(?-i:Getty Images|GETTY|REUTERS|Reuters|AFP|AP Photo|Shutterstock|iStock(?:photo)?|dpa|"
-    r"EPA|IMAGO|imago)\W*$",
+    r"EPA|IMAGO|imago)\W*$|"
+    # a video teaser signs off with its date and running time: "... 21.04.2024 | 3:18 min"
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s*$",
     re.I)
 CREDIT_HEAD = re.compile(
     r"\W*(?:image|photo|picture|foto|bild|gambar|credit|crédit|fotó|zdjęcie)s?\s*:\s*\S[^.!?]{0,80}$", re.I)

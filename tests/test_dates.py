@@ -57,6 +57,14 @@ def test_parse_date_rejects_junk_and_impossible(text):
     ("vor 5 Minuten", "2022-10-26T11:55:00+00:00"),
     ("2 hari lalu", "2022-10-24"),
     ("kemarin", "2022-10-25"),
+    ("2 minggu lalu", "2022-10-12"),                        # weeks, not minutes
+    ("hari ini, 10:05 WIB", "2022-10-26T10:05:00+07:00"),   # today in that zone, at that time
+    ("Kemarin, 21:30", "2022-10-25T21:30:00"),
+    ("Publicado hace 3 horas", "2022-10-26T09:00:00+00:00"),
+    ("há 2 dias", "2022-10-24"),
+    ("il y a 45 minutes", "2022-10-26T11:15:00+00:00"),
+    ("3 ore fa", "2022-10-26T09:00:00+00:00"),
+    ("3 uur geleden", "2022-10-26T09:00:00+00:00"),
 ])
 def test_relative_dates_use_fetch_time(text, expected):
     assert parse_date(text, fetched_at=FETCHED).iso() == expected

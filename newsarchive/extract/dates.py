@@ -136,17 +136,29 @@ _TIME = re.compile(
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s*(?:uhr|h|horas|hrs|hs)\b)?"
     rf"(?:\s*\(?(?P<zone>(?:{_ZONE_ALT})(?![a-z])(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-][01]\d:?[0-5]\d)\)?)?",
     re.I)
+# Units of relative times in the languages we meet; matched by prefix in _UNIT_SECONDS.
+_REL_UNITS = (r"detik|menit|jam|hari|minggu|pekan|bulan|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+              r"months?|sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|segundos?|minutos?|horas?|"
+              r"d[ií]as?|semanas?|mes(?:es)?|heures?|jours?|semaines?|mois|secondi|minuti|ore|ora|giorni|"
+              r"settimane|mesi|uur|dagen|weken|maanden")
 _RELATIVE = re.compile(
-    r"(?P<n>\d+|an?|one|se)\s*(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|"
-    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+(?:yang\s+)?(?:lalu|ago)\b"
-    r"|vor\s+(?P<n2>\d+|einer?|einem)\s+(?P<unit2>sekunden?|minuten?|stunden?|tag(?:en)?|wochen?)\b"
-    r"|(?P<word>kemarin|yesterday|gestern|hari ini|today|heute)\b",
+    # "2 jam (yang) lalu", "3 hours ago", "3 ore fa", "3 uur geleden"
+    rf"(?P<n>\d+|an?|one|se|un[ao']?)\s*(?P<unit>{_REL_UNITS})\s+(?:yang\s+)?(?:lalu|ago|fa|geleden)\b"
+    # "vor 5 Minuten", "hace 3 horas", "há 3 horas", "il y a 3 heures"
+    rf"|(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>\d+|einer?|einem|una?|uma?|une?)\s+(?P<unit2>{_REL_UNITS})\b"
+    r"|(?P<word>kemarin|yesterday|gestern|ayer|ontem|ieri|gisteren|"
+    r"hari\s+ini|today|heute|hoy|hoje|aujourd'hui|oggi|vandaag)\b",
     re.I)
+_YESTERDAY = frozenset({"kemarin", "yesterday", "gestern", "ayer", "ontem", "ieri", "gisteren"})
 _UNIT_SECONDS = {
-    "detik": 1, "sec": 1, "second": 1, "sekunde": 1, "menit": 60, "min": 60, "minute": 60,
-    "jam": 3600, "hour": 3600, "hr": 3600, "stunde": 3600, "hari": 86400, "day": 86400, "tag": 86400,
-    "minggu": 604800, "pekan": 604800, "week": 604800, "woche": 604800, "bulan": 2592000, "month": 2592000,
+    "detik": 1, "sec": 1, "second": 1, "sekunde": 1, "segundo": 1, "menit": 60, "min": 60,
+    "jam": 3600, "hour": 3600, "hr": 3600, "stunde": 3600, "hora": 3600, "heure": 3600, "ore": 3600, "ora": 3600,
+    "uur": 3600, "hari": 86400, "day": 86400, "tag": 86400, "día": 86400, "dia": 86400, "jour": 86400,
+    "giorn": 86400, "dag": 86400, "minggu": 604800, "pekan": 604800, "week": 604800, "woche": 604800,
+    "semana": 604800, "semaine": 604800, "settiman": 604800, "bulan": 2592000, "month": 2592000,
+    "monat": 2592000, "mes": 2592000, "mois": 2592000, "maand": 2592000,
 }
+_UNIT_KEYS = sorted(_UNIT_SECONDS, key=len, reverse=True)  # longest first: "minggu" (week) is not "min"
 
 
 def _clean(text: str) -> str:
@@ -314,20 +326,26 @@ def find_dates(text: str, *, month_first: bool = False, limit: int = 5) -> list[
 
 
 def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
-    """"2 jam lalu", "3 hours ago", "vor 5 Minuten", "kemarin" against the fetch time (None when unknown)."""
+    """"2 jam lalu", "3 hours ago", "vor 5 Minuten", "hace 3 horas", "kemarin", "hari ini, 10:05 WIB" against
+    the fetch time (None when unknown)."""
     if fetched_at is None:
         return None
     m = _RELATIVE.search(text)
     if not m:
         return None
     if m.group("word"):
-        w = m.group("word").lower()
-        days = 1 if w in ("kemarin", "yesterday", "gestern") else 0
-        return ParsedDate(datetime.combine((fetched_at - timedelta(days=days)).date(), datetime.min.time()))
+        days = 1 if m.group("word").lower() in _YESTERDAY else 0
+        clock = _time_after(text, m.end())
+        if clock is None:  # "kemarin": the day only
+            return ParsedDate(datetime.combine((fetched_at - timedelta(days=days)).date(), datetime.min.time()))
+        hh, mm, ss, tz = clock  # "hari ini, 10:05 WIB": that day in that zone, at that time
+        local = fetched_at.astimezone(tz) if tz is not None and fetched_at.tzinfo is not None else fetched_at
+        day = (local - timedelta(days=days)).date()
+        return ParsedDate(datetime(day.year, day.month, day.day, hh, mm, ss, tzinfo=tz), True, tz is not None)
     n_raw = (m.group("n") or m.group("n2") or "1").lower()
     n = int(n_raw) if n_raw.isdigit() else 1
     unit = (m.group("unit") or m.group("unit2")).lower()
-    secs = next((v for k, v in _UNIT_SECONDS.items() if unit.startswith(k)), None)
+    secs = next((_UNIT_SECONDS[k] for k in _UNIT_KEYS if unit.startswith(k)), None)
     if secs is None:
         return None
     when = fetched_at - timedelta(seconds=n * secs)

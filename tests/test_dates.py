@@ -27,6 +27,10 @@ FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
     ("17 Agt 2022, 09:30 WITA", "2022-08-17T09:30:00+08:00"),
     ("3 Des 2021 20:00 WIT", "2021-12-03T20:00:00+09:00"),
     ("14:05 WIB, 24 Oktober 2022", "2022-10-24T14:05:00+07:00"),
+    ("2022-10-25 14:05:00 WIB", "2022-10-25T14:05:00+07:00"),   # a zone name after an ISO time
+    ("2022-10-25 14:05 wita", "2022-10-25T14:05:00+08:00"),
+    ("17 Agust 2022", "2022-08-17"),
+    ("5 Febuari 2022", "2022-02-05"),
     # Other languages
     ("October 24, 2022 2:05 pm EDT", "2022-10-24T14:05:00-04:00"),
     ("5. März 2021, 12:30 Uhr", "2021-03-05T12:30:00"),
@@ -35,6 +39,10 @@ FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
     ("23 mai 2019", "2019-05-23"),
     ("24.10.2022", "2022-10-24"),
     ("12/25/2021", "2021-12-25"),
+    # lower-case zone abbreviations that are words: German "ist", French "et" are no time zones
+    ("Am 25.10.2022 um 14:05 ist die Sitzung", "2022-10-25T14:05:00"),
+    ("2022-10-25 14:05 et 15:00", "2022-10-25T14:05:00"),
+    ("25 octobre 2022 14:05 EST", "2022-10-25T14:05:00-05:00"),
     ("2021年3月5日", "2021-03-05"),
 ])
 def test_parse_date(text, expected):

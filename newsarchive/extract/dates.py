@@ -71,7 +71,7 @@ _add_months("gennaio gen;febbraio;marzo;aprile;maggio mag;giugno giu;luglio lug;
 _add_months("janeiro;fevereiro fev;março marco;abril;maio;junho;julho;agosto;setembro;outubro out;novembro;"
             "dezembro")
 _add_months("januari;februari;maart mrt;april;mei;juni;juli;augustus;september;oktober;november;december")
-_add_months("januari;februari pebruari peb;maret;april;mei;juni;juli;agustus agu agt ags agus;september;"
+_add_months("januari;februari pebruari febuari peb;maret;april;mei;juni;juli;agustus agu agt ags agus agust;september;"
             "oktober;november nopember nop;desember des")
 _add_months("januari;februari;mac;april;mei;jun;julai;ogos;september;oktober;november;disember dis")
 _add_months("januar;februar;mars marts;april;maj;juni;juli;augusti;september;oktober;november;desember")
@@ -106,13 +106,17 @@ _ZONES: dict[str, int] = {
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
+# A zone name as written after a time: in capitals ("ist", "et", "est" are German and French words, "14:05 ist
+# ..."), except the unambiguous ones, which sites also write in lower case ("14.05 wib").
+_ZONE_WORD = rf"(?-i:{_ZONE_ALT.upper()})(?![A-Za-z])|(?:wita|wib|wit|utc|gmt)(?![a-z])"
 
 # --------------------------------------------------------------------------- regular expressions
 
 _ISO = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
     r"(?:[T\s]+(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
-    r"\s*(?P<tz>Z(?![a-z])|[+-][01]\d:?[0-5]\d|[+-][01]\d(?!\d)|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d\d)?)?)?)?",
+    r"\s*(?P<tz>Z(?![a-z])|[+-][01]\d:?[0-5]\d|[+-][01]\d(?!\d)|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d\d)?)?"
+    rf"|{_ZONE_WORD})?)?",  # "2022-10-25 14:05:00 WIB"
     re.I)
 _COMPACT = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d)(?P<S>[0-5]\d)?)?"
                       r"(?P<tz>Z|[+-]\d\d:?\d\d)?$")
@@ -134,7 +138,7 @@ _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\
 _TIME = re.compile(
     r"(?<![\d.:])(?P<H>[0-2]?\d)(?P<sep>[:.h])(?P<M>[0-5]\d)(?:(?P=sep)(?P<S>[0-5]\d))?(?![\d])"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s*(?:uhr|h|horas|hrs|hs)\b)?"
-    rf"(?:\s*\(?(?P<zone>(?:{_ZONE_ALT})(?![a-z])(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-][01]\d:?[0-5]\d)\)?)?",
+    rf"(?:\s*\(?(?P<zone>(?:{_ZONE_WORD})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-][01]\d:?[0-5]\d)\)?)?",
     re.I)
 # Units of relative times in the languages we meet; matched by prefix in _UNIT_SECONDS.
 _REL_UNITS = (r"detik|menit|jam|hari|minggu|pekan|bulan|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"

@@ -24,6 +24,11 @@ from newsarchive.extract.authors import clean_authors, clean_name, split_byline
     (["Jane Doe | John Roe"], ["Jane Doe", "John Roe"]),
     (["Mathatisi Sebusi/Mohalenyane Phakela"], ["Mathatisi Sebusi", "Mohalenyane Phakela"]),
     (["Reporter: Rina Wati | Editor: Budi Santoso"], ["Rina Wati"]),
+    (["Rep: Fuji Lestari/ Red: Esti Rahayu"], ["Fuji Lestari"]),     # writer and editor, short labels
+    (["Red Hong Yi"], ["Red Hong Yi"]),                               # without a colon "Red" is a name
+    (["Fino Kristo - detikinet"], ["Fino Kristo"]),                   # a spaced dash parts name and outlet
+    (["Siti Aeni - Jurnalis"], ["Siti Aeni"]),
+    (["Iris Lange-Fricke", "Jean-Paul Roux"], ["Iris Lange-Fricke", "Jean-Paul Roux"]),  # hyphens do not
     # roles, brackets, handles, e-mail addresses
     (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
     (["Elena Oberholzer (obe)"], ["Elena Oberholzer"]),
@@ -61,6 +66,7 @@ def test_outlet_address_is_not_a_list_of_people():
     assert clean_authors(["examplenews.de, Frankfurt, Germany"], drop=["examplenews.de"]) == ["examplenews.de"]
     assert clean_authors(["examplenews.de, Jane Doe"], drop=["examplenews.de"]) == ["Jane Doe"]
     assert clean_authors(["Frankfurt, Germany"], drop=["examplenews.de"]) == ["Frankfurt", "Germany"]
+    assert clean_authors(["Kabar24.com, Jakarta"], drop=["Kabar24.com"]) == []  # a dateline
 
 
 def test_wire_services_can_be_dropped():

@@ -28,20 +28,22 @@ _LABEL_RE = re.compile(
     r"^(?:(?:zeige |view |see |lihat )?(?:alle |all |semua )?(?:beiträge|artikel|posts|articles|stories|tulisan)"
     r" (?:von|by|dari|oleh)\s+|"
     + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True))
-    + r")\b\s*[:：\-–—]?\s*",
+    + r"|rep(?=\s*:)|red(?=\s*:))\b\s*[:：\-–—]?\s*",  # "Rep: X/ Red: Y": only with the colon ("Red Hong Yi")
     re.I)
 # Roles that end a name or mark a whole segment as not the author ("Editor: X" is not the writer,
 # but fundus-style labelling and most sites list only writers in the byline, so we drop editor segments
 # only when a writer label is also present; see split_byline).
-_EDITOR_RE = re.compile(r"^(?:editor|redaktur|penyunting|editing|edited by|bearbeitet von|fotografer|foto|photo|"
+_EDITOR_RE = re.compile(r"^(?:editor|redaktur|red(?=\s*:)|penyunting|editing|edited by|bearbeitet von|fotografer|foto|photo|"
                         r"photos|images?|bild|illustration|grafik|video|kamera|camera|translated by|übersetzt von|"
                         r"penerjemah|alih bahasa|sumber|source|quelle|fuente)\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
-_WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|wartawan|kontributor|koresponden|author|autor|autorin|"
+_WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|rep(?=\s*:)|wartawan|kontributor|koresponden|author|autor|autorin|"
                         r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
 # Case-sensitive on purpose: the conjunctions are lower case, while "Sarah E. Needleman" or "Anna I. Berg" carry
 # upper-case initials that must not split a name. "AND" is kept for all-caps bylines.
+# A dash with spaces round it parts a name from its outlet or role ("Fino Kristo - detikinet"); a hyphen inside
+# a name has none ("Lange-Fricke").
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bAND\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|"
-                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*")
+                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*|\s+[-–—]\s+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"^(?:https?://|www\.)|\.(?:com|net|org|de|id|co|html?|php)(?:/|$)", re.I)
 _HANDLE = re.compile(r"^@\w+$")
@@ -139,7 +141,7 @@ def split_byline(text: str) -> list[str]:
         return []
     s = _CONTRIB_PLACE.sub("", s)
     # Segment on label boundaries first so "Reporter: A Editor: B" is two segments.
-    parts = re.split(r"\s*(?:\||\n|•)\s*|\s+(?=(?:editor|redaktur|penyunting|fotografer|foto|photo|sumber)\s*:)",
+    parts = re.split(r"\s*(?:\||\n|•)\s*|[\s/]+(?=(?:editor|redaktur|red|penyunting|fotografer|foto|photo|sumber)\s*:)",
                      s, flags=re.I)
     has_writer = any(_WRITER_RE.match(p) for p in parts)
     out: list[str] = []
@@ -166,11 +168,12 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
     for value in values:
         if not value:
             continue
-        frags = [n for n in map(clean_name, split_byline(value) if split else [value]) if n]
-        if any(norm_key(n) in drop_keys for n in frags) and all(
+        raw = split_byline(value) if split else [value]
+        frags = [n for n in map(clean_name, raw) if n]
+        if any(norm_key(r) in drop_keys for r in raw) and all(
                 " " not in n for n in frags if norm_key(n) not in drop_keys):
-            # "hessenschau.de, Frankfurt, Germany": single words beside the outlet's own name are its
-            # address, not people.
+            # "hessenschau.de, Frankfurt, Germany", "Liputan6.com, Jakarta": single words beside the outlet's
+            # own name are its address or dateline, not people.
             frags = [n for n in frags if norm_key(n) in drop_keys]
         for name in frags:
             key = norm_key(name)

@@ -10,19 +10,35 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from newsarchive.article import Article
 
 # Query or path markers of the one-page form of a split article.
 _WHOLE = re.compile(r"[?&](?:page=all|showall=(?:1|true)|single=1|view=all)(?:&|$)|/all/?$", re.I)
+# Query parameters that page through one article rather than name it ("?id=123&page=2" is still article 123).
+_PAGING = frozenset({"page", "showall", "single", "view", "pg", "halaman"})
+
+
+def _identity(query: str) -> list[tuple[str, str]]:
+    """The query parameters that say which article this is: all but the paging ones, in order."""
+    return [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() not in _PAGING]
+
+
+def same_article_page(url: str, other: str) -> bool:
+    """Whether ``other`` is another page (or the one-page form) of the article at ``url``: same host and path,
+    the same query once the paging parameters are set aside, and some paging parameter of its own."""
+    here, there = urlsplit(url), urlsplit(other)
+    return (here.netloc == there.netloc and here.path == there.path and _identity(here.query) == _identity(there.query)
+            and any(k.lower() in _PAGING for k, _ in parse_qsl(there.query, keep_blank_values=True)))
 
 
 def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
     """The link among ``hrefs`` (as written on the page at ``url``) to this same article on one page, or None.
 
-    Only a link that continues this article counts: same host and path (a query variant), or the path
-    extended (``/story/all``). A site-wide "all" link (``/tag/all``, another story's ``?page=all``) does not.
+    Only a link that continues this article counts: same host, path and identifying query (``read.php?id=123``
+    leads to ``read.php?id=123&page=all``, not to ``?id=456&page=all``), or the path extended (``/story/all``).
+    A site-wide "all" link (``/tag/all``, another story's ``?page=all``) does not.
     """
     here = urlsplit(url)
     stem = re.sub(r"\.\w{2,5}$", "", here.path).rstrip("/")
@@ -36,7 +52,8 @@ def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
             continue
         if not _WHOLE.search(there.path + ("?" + there.query if there.query else "")):
             continue
-        if there.path == here.path or (stem and there.path.startswith(stem + "/")):
+        if (there.path == here.path and _identity(there.query) == _identity(here.query)) or \
+                (stem and there.path.startswith(stem + "/") and not there.query):
             return candidate.split("#")[0]
     return None
 

@@ -28,7 +28,7 @@ from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
 from newsarchive.crawlstate import page_not_article, parse_when, state_for
 from newsarchive.discovery import FEED_PATHS, SITEMAP_PATHS, parse_feed, parse_sitemap, robots_sitemaps
 from newsarchive.middlewares.conditional import NotModified
-from newsarchive.multipage import merge_whole, whole_article_url
+from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
 from newsarchive.responses import article_item, is_html
 from newsarchive.sites import Site, adhoc_site, load_sites
@@ -173,13 +173,13 @@ class ArticleSpider(scrapy.Spider):
             meta["na_updated"] = updated
         return Request(canonicalize(url), callback=self.parse_page, errback=self.failed, meta=meta)
 
-    def follow_links(self, response: Response, skip: str | None = None) -> Iterator[Request]:
-        skip = canonicalize(skip) if skip else None  # the page's own one-page form: requested by store_or_whole
+    def follow_links(self, response: Response, whole: str | None = None) -> Iterator[Request]:
         for link in self.links.extract_links(response):
             url = canonicalize(link.url)
-            if url in self.start_pages or url == skip or NON_HTML_EXTENSIONS.search(url.split("?")[0]) \
-                    or not self.site_for(url):
+            if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
                 continue
+            if whole and (url == canonicalize(whole) or same_article_page(response.url, url)):
+                continue  # this article's other pages and one-page form: store_or_whole fetches the latter
             yield self.page_request(url)
 
     # -- pages ---------------------------------------------------------------------------------------------
@@ -223,26 +223,33 @@ class ArticleSpider(scrapy.Spider):
         else:
             self.crawler.stats.inc_value("newsarchive/index_pages")
         if self.follow and followed:
-            yield from self.follow_links(response, skip=whole)
+            yield from self.follow_links(response, whole=whole)
         if self.max_pages and self.pages >= self.max_pages:
             raise CloseSpider("max_pages")
 
     def store_or_whole(self, item: ArticleItem, whole: str | None, meta: dict[str, Any]) -> Iterator[Any]:
         """The item, or, for an article split over pages, a request for its one-page form that carries the
-        item along (archived as it is if that page cannot be had)."""
-        if whole is None:
+        item along (archived as it is if that page cannot be had). Not when the run is about to stop at
+        --max-pages: the request would be dropped with the item."""
+        if whole is None or (self.max_pages and self.pages >= self.max_pages):
             yield item
             return
         self.crawler.stats.inc_value("newsarchive/whole_article_requests")
+        # dont_filter: a request the dupefilter drops calls no errback, and the item would be lost with it.
         yield Request(whole, callback=self.parse_whole, errback=self.whole_failed, cb_kwargs={"partial": item},
-                      meta={"explicit": meta.get("explicit", False)})
+                      meta={"explicit": meta.get("explicit", False)}, dont_filter=True)
 
     def parse_whole(self, response: Response, partial: ArticleItem) -> Iterable[ArticleItem]:
         """The one-page form of a split article: archived under the first page's address."""
-        if not is_html(response):
+        if not is_html(response) or canonicalize(response.url) == canonicalize(partial.article.url):
+            yield partial  # not a page, or redirected back to the first page
+            return
+        try:
+            item = article_item(response, self.site_for(response.url))
+        except Exception:  # parse_article does not raise; anything else must not lose the first page
+            log.exception("reading the one-page form failed, first page kept: %s", response.url)
             yield partial
             return
-        item = article_item(response, self.site_for(response.url))
         merged = merge_whole(partial.article, item.article)
         yield partial if merged is partial.article else ArticleItem(article=merged, page=item.page)
 

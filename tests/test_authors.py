@@ -28,6 +28,10 @@ from newsarchive.extract.authors import clean_authors, clean_name, split_byline
     (["Red Hong Yi"], ["Red Hong Yi"]),                               # without a colon "Red" is a name
     (["Fino Kristo - detikinet"], ["Fino Kristo"]),                   # a spaced dash parts name and outlet
     (["Siti Aeni - Jurnalis"], ["Siti Aeni"]),
+    (["Von Anna Fink - Berlin"], ["Anna Fink"]),                     # the other side is a place ...
+    (["By Jane Doe - The Guardian"], ["Jane Doe"]),                  # ... an outlet ...
+    (["25.10.2022 - Reiner Nagel"], ["Reiner Nagel"]),               # ... or a date
+    (["Kabar.com - Ardito"], ["Ardito"]),
     (["Iris Lange-Fricke", "Jean-Paul Roux"], ["Iris Lange-Fricke", "Jean-Paul Roux"]),  # hyphens do not
     # roles, brackets, handles, e-mail addresses
     (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
@@ -67,6 +71,7 @@ def test_outlet_address_is_not_a_list_of_people():
     assert clean_authors(["examplenews.de, Jane Doe"], drop=["examplenews.de"]) == ["Jane Doe"]
     assert clean_authors(["Frankfurt, Germany"], drop=["examplenews.de"]) == ["Frankfurt", "Germany"]
     assert clean_authors(["Kabar24.com, Jakarta"], drop=["Kabar24.com"]) == []  # a dateline
+    assert clean_authors(["kabar.example, Reuters"], drop=["kabar.example"]) == ["Reuters"]  # a wire is no place
 
 
 def test_wire_services_can_be_dropped():

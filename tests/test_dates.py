@@ -43,6 +43,8 @@ FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
     ("Am 25.10.2022 um 14:05 ist die Sitzung", "2022-10-25T14:05:00"),
     ("2022-10-25 14:05 et 15:00", "2022-10-25T14:05:00"),
     ("25 octobre 2022 14:05 EST", "2022-10-25T14:05:00-05:00"),
+    ("5 Oct 2022 09:00 pst", "2022-10-05T09:00:00-08:00"),       # other zone names in any case
+    ("12 Mei 2022 09:00 WIB+7", "2022-05-12T09:00:00+07:00"),    # a named zone's own offset, not +14
     ("2021年3月5日", "2021-03-05"),
 ])
 def test_parse_date(text, expected):
@@ -73,9 +75,20 @@ def test_parse_date_rejects_junk_and_impossible(text):
     ("il y a 45 minutes", "2022-10-26T11:15:00+00:00"),
     ("3 ore fa", "2022-10-26T09:00:00+00:00"),
     ("3 uur geleden", "2022-10-26T09:00:00+00:00"),
+    ("2 weken geleden", "2022-10-12"),
+    ("un’ora fa", "2022-10-26T11:00:00+00:00"),              # typographic apostrophe
+    ("il y a 30 secondes", "2022-10-26T11:59:30+00:00"),
 ])
 def test_relative_dates_use_fetch_time(text, expected):
     assert parse_date(text, fetched_at=FETCHED).iso() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Claudio Ranieri", "Bayer Leverkusen", "Friday prayer", "Marco Poggi",  # "ieri", "ayer", "oggi" inside words
+    "pengusaha 2 bulan", "Indian hours ago",
+])
+def test_relative_words_only_as_whole_words(text):
+    assert parse_date(text, fetched_at=FETCHED) is None
 
 
 def test_relative_dates_need_a_fetch_time():

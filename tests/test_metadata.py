@@ -261,6 +261,12 @@ def test_name_element_right_before_the_date_element(after, expected):
     assert meta_of(html).authors == expected
 
 
+def test_label_before_the_date_in_a_top_bar_is_no_byline():
+    html = page("", '<div class="top"><span>Berita Utama |</span><span class="date">Senin, 6 Mei 2024</span></div>'
+                    f"<h1>Headline</h1><p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html).authors == []
+
+
 def test_photo_credit_classed_element_is_not_a_byline():
     html = page("", '<h1>Headline</h1><span class="detail-foto-editor">Foto: Budi Santoso</span>'
                     '<div class="author">Oleh Ratna Sari</div>'

@@ -9,7 +9,7 @@ from conftest import FAST
 from world import START, WorldSite, article_page
 
 from newsarchive.article import Article
-from newsarchive.multipage import merge_whole, whole_article_url
+from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 
 URL = "https://kabar.example/2024/05/banjir-surut.html"
 
@@ -28,6 +28,22 @@ URL = "https://kabar.example/2024/05/banjir-surut.html"
 ])
 def test_whole_article_url(hrefs, expected):
     assert whole_article_url(hrefs, URL) == expected
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("read.php?id=123&page=all", "https://kabar.example/read.php?id=123&page=all"),
+    ("read.php?id=456&page=all", None),  # another article behind the same script
+    ("/?p=456&page=all", None),
+])
+def test_one_page_link_keeps_the_article_identity(href, expected):
+    assert whole_article_url([href], "https://kabar.example/read.php?id=123") == expected
+
+
+def test_same_article_page():
+    page = "https://kabar.example/read.php?id=123"
+    assert same_article_page(page, page + "&page=2")
+    assert not same_article_page(page, "https://kabar.example/read.php?id=124&page=2")
+    assert not same_article_page(page, page)  # the page itself is no other page
 
 
 def test_merge_keeps_the_first_page_address_and_the_longer_reading():
@@ -95,3 +111,22 @@ def test_crawl_stores_a_split_article_once(cli, split_site, db):
     [(url, body)] = stored(db)
     assert url == site.base + path and all(p in body for p in PARAS)
     assert site.hits[path + "?page=all"] == 1
+    assert site.hits[path + "?page=2"] == 0  # the one-page form holds it: the other pages are not fetched
+
+
+def test_crawl_keeps_the_first_page_when_the_whole_redirects_back(cli, split_site, db):
+    site, path = split_site
+    site.routes[path + "?page=all"].status = 301
+    site.routes[path + "?page=all"].headers = {"Location": path}
+    result = cli("crawl", site.base + "/", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [(url, body)] = stored(db)
+    assert url == site.base + path and PARAS[0] in body and PARAS[3] not in body
+
+
+def test_crawl_stopping_at_max_pages_stores_the_first_page(cli, split_site, db):
+    site, path = split_site
+    result = cli("crawl", site.base + "/", "--db", str(db), "--max-pages", "2", *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [(url, body)] = stored(db)
+    assert url == site.base + path and PARAS[0] in body

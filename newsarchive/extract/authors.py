@@ -40,10 +40,11 @@ _WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|rep(?=\s*:)|wartawan|kont
                         r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
 # Case-sensitive on purpose: the conjunctions are lower case, while "Sarah E. Needleman" or "Anna I. Berg" carry
 # upper-case initials that must not split a name. "AND" is kept for all-caps bylines.
-# A dash with spaces round it parts a name from its outlet or role ("Fino Kristo - detikinet"); a hyphen inside
-# a name has none ("Lange-Fricke").
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bAND\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|"
-                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*|\s+[-–—]\s+")
+                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*")
+# A dash with spaces round it parts a name from its outlet, role, place or date ("Fino Kristo - detikinet",
+# "Anna Fink - Berlin", "25.10.2022 - Reiner Nagel"); a hyphen inside a name has none ("Lange-Fricke").
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"^(?:https?://|www\.)|\.(?:com|net|org|de|id|co|html?|php)(?:/|$)", re.I)
 _HANDLE = re.compile(r"^@\w+$")
@@ -150,8 +151,19 @@ def split_byline(text: str) -> list[str]:
             continue
         part = _LABEL_RE.sub("", part, count=1)
         part = _CONTRIB_PLACE.sub("", part)
-        out.extend(x for x in _SPLIT_RE.split(part) if x and x.strip())
+        out.extend(x for x in _SPLIT_RE.split(_name_side(part)) if x and x.strip())
     return out
+
+
+def _name_side(part: str) -> str:
+    """Of "A - B", the side that names the person: a name in words (not a date, not a web address), preferring
+    one of several words; the other side is the outlet, role, place or date."""
+    sides = _DASH_RE.split(part)
+    if len(sides) == 1:
+        return part
+    named = [x for x in sides if clean_name(x)]
+    best = sorted(named, key=lambda x: (" " not in x.strip(), "." in x))
+    return best[0] if best else sides[0]
 
 
 def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: bool = True,
@@ -171,7 +183,7 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
         raw = split_byline(value) if split else [value]
         frags = [n for n in map(clean_name, raw) if n]
         if any(norm_key(r) in drop_keys for r in raw) and all(
-                " " not in n for n in frags if norm_key(n) not in drop_keys):
+                " " not in n and norm_key(n) not in WIRE_SERVICES for n in frags if norm_key(n) not in drop_keys):
             # "hessenschau.de, Frankfurt, Germany", "Liputan6.com, Jakarta": single words beside the outlet's
             # own name are its address or dateline, not people.
             frags = [n for n in frags if norm_key(n) in drop_keys]

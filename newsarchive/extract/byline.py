@@ -152,6 +152,20 @@ def _looks_like_names(text: str) -> bool:
     return True
 
 
+def _under_headline(doc: Document, el) -> bool:
+    """Whether ``el`` comes after the page's first <h1> (in the article's header, not in a top bar or a
+    breadcrumb, where "Section |" and today's date stand side by side)."""
+    h1 = next(doc.tree.iter("h1"), None)
+    if h1 is None:
+        return False
+    for node in doc.tree.iter():
+        if node is h1:
+            return True
+        if node is el:
+            return False
+    return False
+
+
 def _paragraph_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:
     """Bylines written as a paragraph of the article: "<p><em>Von X</em></p>", or a bold names-only paragraph
     next to long article paragraphs (first or last line of the text)."""
@@ -171,7 +185,8 @@ def _paragraph_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:
             nxt = el.getnext()
             m = _NAME_BEFORE_DATE.match(txt)
             if m and nxt is not None and len(nxt.text_content()) < 80 and \
-                    dt.find_dates(nxt.text_content(), limit=1):
+                    dt.find_dates(nxt.text_content(), limit=1) and _under_headline(doc, el) and \
+                    not in_byline_furniture(el) and not _in_picture_credit(el):
                 names = au.clean_authors([m.group("names")], drop=drop)
                 if names and all(_looks_like_names(n) for n in names):
                     return names, "name-before-date"

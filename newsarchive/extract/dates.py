@@ -106,9 +106,11 @@ _ZONES: dict[str, int] = {
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
-# A zone name as written after a time: in capitals ("ist", "et", "est" are German and French words, "14:05 ist
-# ..."), except the unambiguous ones, which sites also write in lower case ("14.05 wib").
-_ZONE_WORD = rf"(?-i:{_ZONE_ALT.upper()})(?![A-Za-z])|(?:wita|wib|wit|utc|gmt)(?![a-z])"
+# A zone name as written after a time. Those that are also words ("ist", "et", "est": "um 14:05 ist ...") count
+# only in capitals; the others in any case ("14.05 wib", "09:00 pst").
+_WORDLIKE_ZONES = {"ist", "et", "est", "ut", "z", "cat", "eat", "wat", "wet", "west"}
+_ZONE_WORD = (rf"(?-i:{'|'.join(sorted((z.upper() for z in _WORDLIKE_ZONES), key=len, reverse=True))})(?![A-Za-z])"
+              rf"|(?:{'|'.join(sorted(set(_ZONES) - _WORDLIKE_ZONES, key=len, reverse=True))})(?![a-z])")
 
 # --------------------------------------------------------------------------- regular expressions
 
@@ -143,15 +145,19 @@ _TIME = re.compile(
 # Units of relative times in the languages we meet; matched by prefix in _UNIT_SECONDS.
 _REL_UNITS = (r"detik|menit|jam|hari|minggu|pekan|bulan|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
               r"months?|sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|segundos?|minutos?|horas?|"
-              r"d[ií]as?|semanas?|mes(?:es)?|heures?|jours?|semaines?|mois|secondi|minuti|ore|ora|giorni|"
-              r"settimane|mesi|uur|dagen|weken|maanden")
+              r"d[ií]as?|semanas?|mes(?:es)?|m[êe]s|heures?|jours?|semaines?|mois|secondes?|secondi|secondo|minuti|"
+              r"minuto|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|uur|minuut|dagen|dag|weken|week|"
+              r"maanden|maand")
+_APOS = "'\u2019"  # "un'ora", "un’ora", "aujourd’hui"
 _RELATIVE = re.compile(
-    # "2 jam (yang) lalu", "3 hours ago", "3 ore fa", "3 uur geleden"
-    rf"(?P<n>\d+|an?|one|se|un[ao']?)\s*(?P<unit>{_REL_UNITS})\s+(?:yang\s+)?(?:lalu|ago|fa|geleden)\b"
+    # "2 jam (yang) lalu", "3 hours ago", "3 ore fa", "3 uur geleden"; never inside a word ("Indian hours")
+    rf"(?<!\w)(?P<n>\d+|an?|one|se|un[ao{_APOS}]?|una|uno|een)\s*(?P<unit>{_REL_UNITS})\s+(?:yang\s+)?"
+    r"(?:lalu|ago|fa|geleden)\b"
     # "vor 5 Minuten", "hace 3 horas", "há 3 horas", "il y a 3 heures"
-    rf"|(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>\d+|einer?|einem|una?|uma?|une?)\s+(?P<unit2>{_REL_UNITS})\b"
-    r"|(?P<word>kemarin|yesterday|gestern|ayer|ontem|ieri|gisteren|"
-    r"hari\s+ini|today|heute|hoy|hoje|aujourd'hui|oggi|vandaag)\b",
+    rf"|(?<!\w)(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>\d+|einer?|einem|una?|uma?|une?)\s+(?P<unit2>{_REL_UNITS})\b"
+    # "kemarin", "ieri", "oggi": whole words only ("Ranieri", "Bayer", "Poggi" are not dates)
+    r"|(?<!\w)(?P<word>kemarin|yesterday|gestern|ayer|ontem|ieri|gisteren|"
+    rf"hari\s+ini|today|heute|hoy|hoje|aujourd[{_APOS}]hui|oggi|vandaag)\b",
     re.I)
 _YESTERDAY = frozenset({"kemarin", "yesterday", "gestern", "ayer", "ontem", "ieri", "gisteren"})
 _UNIT_SECONDS = {
@@ -159,8 +165,8 @@ _UNIT_SECONDS = {
     "jam": 3600, "hour": 3600, "hr": 3600, "stunde": 3600, "hora": 3600, "heure": 3600, "ore": 3600, "ora": 3600,
     "uur": 3600, "hari": 86400, "day": 86400, "tag": 86400, "día": 86400, "dia": 86400, "jour": 86400,
     "giorn": 86400, "dag": 86400, "minggu": 604800, "pekan": 604800, "week": 604800, "woche": 604800,
-    "semana": 604800, "semaine": 604800, "settiman": 604800, "bulan": 2592000, "month": 2592000,
-    "monat": 2592000, "mes": 2592000, "mois": 2592000, "maand": 2592000,
+    "semana": 604800, "semaine": 604800, "settiman": 604800, "wek": 604800, "bulan": 2592000, "month": 2592000,
+    "monat": 2592000, "mes": 2592000, "mês": 2592000, "mois": 2592000, "maand": 2592000,
 }
 _UNIT_KEYS = sorted(_UNIT_SECONDS, key=len, reverse=True)  # longest first: "minggu" (week) is not "min"
 
@@ -177,8 +183,8 @@ def _tz_from(spec: str | None) -> timezone | None:
     s = spec.strip().lower().replace(" ", "")
     m = re.fullmatch(r"([a-z]*)([+-])(\d{1,2}):?(\d\d)?", s)
     if m:
-        if m.group(1) and m.group(1) not in _ZONES:
-            return None
+        if m.group(1) and m.group(1) not in ("utc", "gmt", "ut", "z"):
+            return _tz_from(m.group(1)) if m.group(1) in _ZONES else None  # "WIB+7" is WIB, not +14
         base = _ZONES.get(m.group(1), 0) if m.group(1) else 0
         sign = 1 if m.group(2) == "+" else -1
         hours, minutes = int(m.group(3)), int(m.group(4) or 0)

@@ -95,6 +95,15 @@ def test_scrape_archives_the_whole_article_under_the_first_page_address(cli, spl
     assert site.hits[path + "?page=all"] == 1
 
 
+def test_reparse_keeps_the_address_of_a_split_article(cli, split_site, db):
+    site, path = split_site
+    assert cli("scrape", site.base + path, "--db", str(db), *FAST).returncode == 0
+    result = cli("reparse", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT url, canonical_url FROM articles").fetchall() == [(site.base + path,) * 2]
+
+
 def test_scrape_keeps_the_first_page_when_the_whole_is_unavailable(cli, split_site, db):
     site, path = split_site
     site.routes[path + "?page=all"].status = 500

@@ -19,6 +19,7 @@ from newsarchive.archive.db import READER
 from newsarchive.archive.filters import Selection
 from newsarchive.archive.models import ArticleRow, PageRow
 from newsarchive.archive.store import Archive, fetched_page_of, update_article
+from newsarchive.multipage import whole_article_url
 from newsarchive.normalise import normalise
 from newsarchive.reading import article_from_page, known_sites, site_for
 from newsarchive.sites import Site
@@ -74,6 +75,10 @@ def _reparse_one(session: Session, row: ArticleRow, page: PageRow | None, sites:
         log.info("re-parse found no article in the page of %s; left as it was", row.url)
         return
     article.url = row.url  # the row's address is its identity, whatever the page now says
+    if whole_article_url([fetched.url], row.url) == fetched.url:
+        # The one-page form of a split article (newsarchive.multipage): it names itself canonical, the
+        # article keeps the address it was archived under.
+        article.canonical_url = row.canonical_url
     if update_article(session, row, article, page.last_fetched_at):
         report.changed += 1
         log.info("re-parse changed %s", row.url)

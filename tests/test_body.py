@@ -128,6 +128,29 @@ CASES = [
 # One case per furniture rule: what a news page puts inside or next to the article, written from scratch.
 RULE_CASES = [
     pytest.param(
+        portal(f"<p>{LOREM}</p><p>Warga diminta mengungsi ke tempat yang lebih tinggi, seperti dilansir Reuters.</p>"
+               f"<p>\"Kami siap,\" kata juru bicara itu kepada AFP.</p><p>{LOREM2}</p>"
+               f"<p>Warga memadati alun-alun kota. Foto: Budi Santoso/Kabar Uji</p><p>{LOREM3}</p>"),
+        ["seperti dilansir Reuters.", "kepada AFP.", LOREM2, LOREM3], ["Foto: Budi Santoso"],
+        id="sentence-ending-in-an-agency-is-prose-a-caption-credit-is-not"),
+    pytest.param(
+        portal(f"<p>Rina Kartika 2 jam lalu · waktu baca 1 menit</p><p>{LOREM}</p><p>{LOREM2}</p>"
+               "<p>Scroll ke bawah untuk melanjutkan membaca</p><p>[Gambas:Video 20detik]</p>"
+               "<p><strong>Laporan Wartawan Kabar Uji, Galih Permadi</strong></p>"
+               f"<p>{LOREM3}</p><div>Follow Berita Kabar Uji di <a href='/g'>Google News</a></div>"
+               "<p>Dapatkan update berita pilihan dan breaking news setiap hari dari Kabar Uji. Mari bergabung "
+               "di Grup Telegram Kabar Uji, caranya klik link berikut, lalu join. Anda harus install aplikasi "
+               "Telegram terlebih dulu di ponsel, dan pastikan notifikasi aktif agar tidak ketinggalan kabar.</p>"),
+        [LOREM, LOREM2, LOREM3], ["waktu baca", "Scroll ke bawah", "Gambas", "Laporan Wartawan", "Google News",
+                                  "Grup Telegram"],
+        id="indonesian-portal-furniture-lines"),
+    pytest.param(
+        portal(f"<p>{LOREM}</p><div data-qa-id='image-caption-box'><span>Warga di alun-alun.</span></div>"
+               f"<p>{LOREM2}</p><div data-testid='comment-section'><span>Tulis Komentar</span>"
+               "<span>Belum ada komentar</span></div>"),
+        [LOREM, LOREM2], ["Tulis Komentar", "Belum ada komentar"],
+        id="test-hooks-name-furniture"),
+    pytest.param(
         portal(f"<p>{LOREM}</p><p>{LOREM2}</p><p>Neue Entwicklungen lesen Sie in unserem Liveblog:</p>"
                "<div class='embed'><a href='/liveblog'>Liveblog</a></div>"),
         [LOREM, LOREM2], ["in unserem Liveblog"],

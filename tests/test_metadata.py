@@ -198,6 +198,29 @@ def test_naive_time_attribute_takes_the_zone_its_text_shows():
     assert meta_of(html, "https://www.example.com/read/1").published_at == "2023-03-10T08:15:00"
 
 
+@pytest.mark.parametrize("stamp, byline, expected", [
+    # a WIB time labelled "Z" in JSON-LD, the zone shown in a byline block the date scan does not read
+    ("2022-10-24T14:05:00Z", "Yusuf Maulana, <b>Jurnalis</b> · <b>Senin 24 Oktober 2022 14:05 WIB</b>",
+     "2022-10-24T14:05:00+07:00"),
+    # a stamp without a zone and the same time shown with one
+    ("2022-10-24T14:05:00", "Senin, 24 Oktober 2022 - 14:05 WIB", "2022-10-24T14:05:00+07:00"),
+    # a real UTC stamp whose time the page does not show in another zone stays UTC
+    ("2022-10-24T07:05:00Z", "Senin, 24 Oktober 2022 - 14:05 WIB", "2022-10-24T07:05:00+00:00"),
+])
+def test_structured_stamp_takes_the_zone_shown_beside_its_time(stamp, byline, expected):
+    html = page(ld({"@type": "NewsArticle", "headline": "Judul", "datePublished": stamp}),
+                f'<h1>Judul</h1><div class="namerep">{byline}</div>')
+    assert meta_of(html, "https://news.example.com/read/1").published_at == expected
+
+
+def test_modified_stamp_written_like_a_mislabelled_published_one_is_relabelled_alike():
+    html = page(ld({"@type": "NewsArticle", "headline": "Judul", "datePublished": "2022-10-24T14:05:00Z",
+                    "dateModified": "2022-10-25T09:30:12Z"}),
+                '<h1>Judul</h1><div class="date">Senin, 24 Okt 2022 14:05 WIB</div>')
+    m = meta_of(html, "https://news.example.com/read/1")
+    assert (m.published_at, m.modified_at) == ("2022-10-24T14:05:00+07:00", "2022-10-25T09:30:12+07:00")
+
+
 def test_relative_date_against_fetch_time():
     html = page("", '<h1>Judul</h1><span class="date">2 jam lalu</span>')
     assert meta_of(html).published_at == "2024-06-01T10:00:00+00:00"
@@ -267,6 +290,19 @@ def test_label_before_the_date_in_a_top_bar_is_no_byline():
     assert meta_of(html).authors == []
 
 
+def test_byline_naming_more_writers_than_the_metadata_wins():
+    html = page('<meta name="author" content="Nadia Prameswari">',
+                '<h1>Headline</h1><div class="detail__author">Nadia Prameswari, Fikri Ardiansyah - detikFinance</div>'
+                f"<p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html, "https://finance.detik.com/x").authors == ["Nadia Prameswari", "Fikri Ardiansyah"]
+
+
+def test_editor_linked_in_the_byline_is_not_an_author():
+    html = page("", '<h1>Headline</h1><div id="penulis">Penulis: <a href="/p/1">Lailatul Fitriyah</a> | '
+                    'Editor: <a href="/p/2">Arif Setiawan</a></div>' f"<p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html).authors == ["Lailatul Fitriyah"]
+
+
 def test_photo_credit_classed_element_is_not_a_byline():
     html = page("", '<h1>Headline</h1><span class="detail-foto-editor">Foto: Budi Santoso</span>'
                     '<div class="author">Oleh Ratna Sari</div>'
@@ -315,6 +351,13 @@ def test_canonical_site_description_tags():
     assert m.site_name == "Example"
     assert m.description == "A summary."
     assert m.tags == ["c", "a", "b"]
+
+
+def test_tags_from_cms_meta_and_from_a_visible_tag_list():
+    assert meta_of(page('<meta name="content_tag" content="banjir, Bekasi">')).tags == ["banjir", "Bekasi"]
+    html = page("", '<nav><a href="/tag/populer">Populer</a></nav><h1>Judul</h1><p>Isi.</p>'
+                    '<div class="tags"><a href="/tag/ular-sanca">ular sanca</a> <a href="/tag/bantul">bantul</a></div>')
+    assert meta_of(html).tags == ["ular sanca", "bantul"]  # not the menu's
 
 
 def test_site_name_falls_back_to_host():

@@ -146,8 +146,14 @@ def split_byline(text: str) -> list[str]:
                      s, flags=re.I)
     has_writer = any(_WRITER_RE.match(p) for p in parts)
     out: list[str] = []
+    editor_label = False
     for part in parts:
+        if editor_label and not _WRITER_RE.match(part):
+            editor_label = False
+            continue  # the name under a bare "Editor:" (markup split label and name: "Editor: | B")
+        editor_label = False
         if _EDITOR_RE.match(part) and (has_writer or len(parts) > 1):
+            editor_label = not _EDITOR_RE.sub("", part, count=1).strip()
             continue
         part = _LABEL_RE.sub("", part, count=1)
         part = _CONTRIB_PLACE.sub("", part)

@@ -14,7 +14,7 @@ from lxml import etree
 from newsarchive.document import Document
 from newsarchive.extract.body_blocks import Chunk
 from newsarchive.extract.boilerplate import (BOILER_LINE, BOILER_SHORT, CREDIT_HEAD, CREDIT_TAIL, FURNITURE_LINE,
-                                             HEADING_TAGS, NEWSLETTER_NOUN, NEWSLETTER_VERB, hint_text)
+                                             HEADING_TAGS, NEWSLETTER_NOUN, NEWSLETTER_VERB, READING_TIME, hint_text)
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +201,8 @@ def _keep(c: Chunk) -> bool:
     if n < 200 and BOILER_LINE.match(text):
         return False
     if n < 60 and BOILER_SHORT.match(text):
+        return False
+    if n < 120 and READING_TIME.search(text) and re.search(r"\d", text):
         return False
     if CREDIT_TAIL.search(text, max(0, n - 100)) or CREDIT_HEAD.match(text):
         return False

@@ -90,7 +90,8 @@ BOILER_LINE = re.compile(
     r"tonton\s+juga|cek\s+berita|ikuti\s+(?:berita|kami|update)|dapatkan\s+update|"
     r"read\s+(?:more|also|next|the\s+full)|see\s+also|related(?:\s+(?:article|stories|story|news|posts?))?|"
     r"recommended(?:\s+for\s+you)?|more\s+from|more\s+on\s+this|also\s+read|"
-    r"advertisement|scroll\s+to\s+(?:continue|resume)|continue\s+reading|lanjut(?:kan)?\s+membaca|"
+    r"advertisement|scroll\s+to\s+(?:continue|resume)|(?:scroll|gulir)\s+ke\s+bawah|continue\s+reading|"
+    r"lanjut(?:kan)?\s+membaca|\[gambas|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|"
     r"share\s+(?:this|on)|bagikan|sign\s+up\s+for|subscribe\s+to|"
     r"posting\s+komentar|diposting\s+oleh|posted\s+by|label\s*:|labels\s*:|tags?\s*:|topik\s*:|"
     r"editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|photo\s*:|image\s*:|"
@@ -119,8 +120,10 @@ FURNITURE_LINE = re.compile(
     r"pictured\b|"
     r"\(?[a-z]{2,5}(?:\s*/\s*[A-Za-z]{2,12}){1,3}\)?\.?$|(?-i:[a-z]{2,4})$|"
     r".{0,80}\b(?:is|are)\s+not\s+responsible\s+for\s+(?:the\s+)?(?:opinions|views|content)|"
-    r"\W*(?:follow|folge|folgen\s+sie)\b.{0,60}"
-    r"\b(?:twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|telegram)\b",
+    r"\W*(?:follow|folge|folgen\s+sie|ikuti)\b.{0,60}"
+    r"\b(?:twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|telegram|google\s+news)\b|"
+    # channel promos, long as they may run: "Dapatkan update berita pilihan ... Grup Telegram ..."
+    r"\W*dapatkan\s+(?:update|informasi|berita)\b.{0,300}\b(?:telegram|whatsapp|google\s+news|aplikasi)\b",
     re.I)
 
 # Photo captions and credits printed as ordinary text: "... (Image: Getty)", "... © VS Tristach",
@@ -128,8 +131,12 @@ FURNITURE_LINE = re.compile(
 CREDIT_TAIL = re.compile(  # searched in the last 100 characters only: a credit ends the line
     r"\((?:image|photo|picture|foto|bild|source|crédit|credit)s?\s*:[^)]{1,80}\)\s*$|"
     r"©\s*[^\s\d][^.!?]{0,60}$|"
-    r"(?:^|[\s/|\u2013-])(?-i:Getty Images|GETTY|REUTERS|Reuters|AFP|AP Photo|Shutterstock|iStock(?:photo)?|dpa|"
-    r"EPA|IMAGO|imago)\W*$|"
+    # an agency after a credit separator ("Natalie Naccache | Bloomberg | Getty Images", "Antara/REUTERS"); not
+    # after a plain space, which ends sentences too ("..., seperti dilansir Reuters.", "kata dia kepada AFP.")
+    r"(?:^|[/|\u2013]\s*|\s-\s*)(?-i:Getty Images|GETTY|REUTERS|Reuters|AFP|AP Photo|Shutterstock|"
+    r"iStock(?:photo)?|dpa|EPA|IMAGO|imago)\W*$|"
+    # a caption's own credit at its end: "Suasana peron stasiun. Foto: Budi Santoso/Kabar"
+    r"(?:^|[\s.])(?:foto|photo|fotó|bild|image|gambar)\s*:\s*[^.!?:]{2,80}$|"
     # a video teaser signs off with its date and running time: "... 21.04.2024 | 3:18 min"
     r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s*$",
     re.I)
@@ -154,6 +161,10 @@ BOILER_SHORT = re.compile(
     r"waktu\s+baca)\W*\d+\s*\w*|\d+\s*(?:min|mins|minutes?|minuten|menit)\.?\s*(?:read|lesen|lesezeit|baca)?)\W*$",
     re.I)
 
+# A reading-time note anywhere in a short line marks a header line ("Dimas 2 jam lalu · waktu baca 1 menit").
+READING_TIME = re.compile(r"\b(?:waktu\s+baca|reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|"
+                          r"temps\s+de\s+lecture|\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))\b", re.I)
+
 # Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in
 # ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -169,10 +180,13 @@ _PROTECTED = frozenset({"html", "body", "article", "main"})
 
 
 def hint_text(el: etree._Element) -> str:
-    """The element's class and id, joined: what the hint patterns are matched on."""
+    """The element's class and id, joined, and the test hooks script-built sites name their parts with
+    (``data-testid``, ``data-qa-id``: "comment-section", "image-caption"): what the hint patterns are matched on."""
     cls = el.get("class") or ""
-    ident = el.get("id") or ""
-    return f"{cls} {ident}" if ident else cls
+    ident = el.get("id")
+    hint = f"{cls} {ident}" if ident else cls
+    hook = el.get("data-testid") or el.get("data-qa-id")
+    return f"{hint} {hook}" if hook else hint
 
 
 @lru_cache(maxsize=16384)
@@ -285,6 +299,9 @@ def clean_tree(root: etree._Element) -> None:
             strongs.append(el)
             continue
         hint = f"{cls} {ident}" if cls and ident else (cls or ident)
+        hook = attrib.get("data-testid") or attrib.get("data-qa-id")  # as hint_text reads them
+        if hook:
+            hint = f"{hint} {hook}" if hint else hook
         if not hint:
             continue
         strong, positive, negative = classify_hint(hint)

@@ -119,8 +119,13 @@ def _byline_sources(doc: Document, drop: list[str]) -> list[tuple[list[str], str
         # Link texts inside a byline are the cleanest names, when they are names at all (not "EN", "capital").
         links = [text_of(a) for a in el.iter("a") if text_of(a)]
         names = au.clean_authors(links, drop=drop) if links and all(len(x) < 60 for x in links) else []
+        said = au.clean_authors([txt], drop=drop)
+        if names and said:
+            # ... but only those the byline's text names as writers ("Penulis: <a>A</a> | Editor: <a>B</a>").
+            writers = {au.norm_key(n) for n in said}
+            names = [n for n in names if au.norm_key(n) in writers] or said
         if not any(" " in n for n in names):
-            names = au.clean_authors([txt], drop=drop) or names
+            names = said or names
         if not names or len(names) > 8:
             continue
         if any(" " in n for n in names):  # a full name: this is the byline
@@ -313,6 +318,13 @@ def extract_authors(doc: Document, ld: JsonLd, site_names: list[str], profile: P
     sources.extend(visible)
     for names, src in sources:
         if names and any(not _is_org(n, drop_keys) for n in names):
+            if visible and src != visible[0][1]:
+                shown = visible[0][0]
+                keys = {au.norm_key(n) for n in names}
+                if keys < {au.norm_key(n) for n in shown}:
+                    # The byline shows these authors and more ("A, B - detikFinance" against a meta "A"):
+                    # structured data often carries the first name only.
+                    return _people_first(shown, drop_keys), visible[0][1] + ">" + src
             return _people_first(names, drop_keys), src
     for finder in (_text_byline, _paragraph_byline):
         tb, src = finder(doc, drop)

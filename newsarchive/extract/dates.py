@@ -335,6 +335,29 @@ def find_dates(text: str, *, month_first: bool = False, limit: int = 5) -> list[
     return [(start, p) for start, _, p in found[:limit]]
 
 
+_ZONE_AFTER = re.compile(rf"(?::\d\d)?\s*\(?(?P<zone>{_ZONE_WORD})", re.I)
+
+
+def zone_shown(text: str, when: datetime, local_only: bool = False) -> timezone | None:
+    """The zone a page prints beside the wall-clock time of ``when`` ("14:05 WIB"), or None; with
+    ``local_only``, the first that is not UTC (the page's own "14:05:00Z" is what is in doubt). How a structured
+    stamp written without a zone, or with a wrong "Z", learns the real one. Plain substring search finds the
+    time (a regex scan of a whole page costs milliseconds); the zone is then matched where it stands."""
+    hh, mm = when.hour, when.minute
+    found: list[tuple[int, timezone]] = []
+    for needle in {f"{hh:02d}:{mm:02d}", f"{hh}:{mm:02d}", f"{hh:02d}.{mm:02d}", f"{hh}.{mm:02d}"}:
+        at = text.find(needle)
+        while at != -1:
+            if not (at and text[at - 1] in "0123456789:."):
+                m = _ZONE_AFTER.match(text, at + len(needle))
+                tz = _tz_from(m.group("zone")) if m else None
+                if tz is not None and not (local_only and tz.utcoffset(None) == timedelta(0)):
+                    found.append((at, tz))
+                    break
+            at = text.find(needle, at + 1)
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
 def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
     """"2 jam lalu", "3 hours ago", "vor 5 Minuten", "hace 3 horas", "kemarin", "hari ini, 10:05 WIB" against
     the fetch time (None when unknown)."""

@@ -59,6 +59,10 @@ class Metadata:
 X_CANONICAL = etree.XPath("//link[@rel='canonical' or @rel='Canonical']/@href")
 
 X_REL_TAG = etree.XPath("//a[@rel][contains(concat(' ',@rel,' '),' tag ')]")
+# Links into a tag or topic page ("/tag/banjir", "/topik/pemilu"): a visible tag list.
+X_TAG_LINKS = etree.XPath("//body//a[contains(@href,'/tag/') or contains(@href,'/tags/') or contains(@href,'/topik/')"
+                          " or contains(@href,'/topic/')][string-length(normalize-space()) > 1]"
+                          "[string-length(normalize-space()) < 41]")
 
 
 def _canonical(doc: Document, ld: JsonLd) -> tuple[str | None, str]:
@@ -98,7 +102,7 @@ def _site_name(doc: Document, ld: JsonLd) -> tuple[str | None, str]:
 def _tags(doc: Document, ld: JsonLd) -> list[str]:
     raw: list[str] = []
     raw.extend(doc.meta.get("article:tag", []))
-    for key in ("news_keywords", "keywords", "parsely-tags", "sailthru.tags"):
+    for key in ("news_keywords", "keywords", "parsely-tags", "sailthru.tags", "content_tag", "content_tags"):
         for v in doc.meta.get(key, [])[:1]:
             raw.extend(v.split(","))
     kw = ld.first("keywords")
@@ -107,6 +111,9 @@ def _tags(doc: Document, ld: JsonLd) -> list[str]:
     elif isinstance(kw, list):
         raw.extend(x for x in kw if isinstance(x, str))
     raw.extend(text_of(a) for a in X_REL_TAG(doc.tree)[:30])
+    if not raw:
+        # No tags stated in metadata: the article's visible tag list, links into the site's tag pages.
+        raw.extend(text_of(a) for a in X_TAG_LINKS(doc.tree)[:60] if not in_furniture(a))
     out: list[str] = []
     seen: set[str] = set()
     for t in raw:

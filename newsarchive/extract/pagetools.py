@@ -12,6 +12,7 @@ import re
 from lxml import etree
 
 from newsarchive.document import Document
+from newsarchive.extract.boilerplate import hint_text
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ X_H1 = etree.XPath("//h1")
 X_H2 = etree.XPath("//h2")
 
 # Elements with a class or id: one cheap XPath, then Python regexes (XPath translate() per element is slow).
-X_CLASSED = etree.XPath("//body//*[@class or @id]")
+X_CLASSED = etree.XPath("//body//*[@class or @id or @data-testid or @data-qa-id]")
 
 # Matched against lower-cased "class id" strings (no IGNORECASE: it is several times slower).
 _DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|tanggal|datum|fecha|data|info|stamp|author|"
@@ -47,7 +48,7 @@ def class_groups(doc: Document) -> tuple[list, list]:
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             continue
-        cls = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        cls = hint_text(el).lower()
         if _ANY_CLASS.search(cls) is None:  # most elements match neither: one regex pass instead of two
             continue
         if _DATE_CLASS.search(cls):

@@ -33,6 +33,8 @@ from newsarchive.extract.authors import clean_authors, clean_name, split_byline
     (["25.10.2022 - Reiner Nagel"], ["Reiner Nagel"]),               # ... or a date
     (["Kabar.com - Ardito"], ["Ardito"]),
     (["Iris Lange-Fricke", "Jean-Paul Roux"], ["Iris Lange-Fricke", "Jean-Paul Roux"]),  # hyphens do not
+    (["Penulis: | Lailatul Fitri | Editor: | Arif Setiawan"], ["Lailatul Fitri"]),  # label and name split apart
+    (["Video | Budi Santoso"], ["Budi Santoso"]),                    # a kicker is no editor label
     # roles, brackets, handles, e-mail addresses
     (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
     (["Elena Oberholzer (obe)"], ["Elena Oberholzer"]),

@@ -134,6 +134,13 @@ RULE_CASES = [
         ["seperti dilansir Reuters.", "kepada AFP.", LOREM2, LOREM3], ["Foto: Budi Santoso"],
         id="sentence-ending-in-an-agency-is-prose-a-caption-credit-is-not"),
     pytest.param(
+        portal(f"<p>{LOREM}</p><p>Pas foto: ukuran 4x6 berlatar merah (2 lembar)</p>"
+               "<p>Rata-rata waktu baca anak Indonesia hanya 1 jam per hari, menurut survei.</p>"
+               "<p>Laporan koresponden BBC menyebut ribuan warga mengungsi.</p>"
+               f"<p>Dapatkan informasi jadwal KRL terbaru melalui aplikasi KRL Access.</p><p>{LOREM2}</p>"),
+        ["Pas foto: ukuran", "waktu baca anak", "Laporan koresponden BBC", "jadwal KRL terbaru", LOREM2], [],
+        id="prose-that-resembles-furniture-stays"),
+    pytest.param(
         portal(f"<p>Rina Kartika 2 jam lalu · waktu baca 1 menit</p><p>{LOREM}</p><p>{LOREM2}</p>"
                "<p>Scroll ke bawah untuk melanjutkan membaca</p><p>[Gambas:Video 20detik]</p>"
                "<p><strong>Laporan Wartawan Kabar Uji, Galih Permadi</strong></p>"

@@ -206,6 +206,10 @@ def test_naive_time_attribute_takes_the_zone_its_text_shows():
     ("2022-10-24T14:05:00", "Senin, 24 Oktober 2022 - 14:05 WIB", "2022-10-24T14:05:00+07:00"),
     # a real UTC stamp whose time the page does not show in another zone stays UTC
     ("2022-10-24T07:05:00Z", "Senin, 24 Oktober 2022 - 14:05 WIB", "2022-10-24T07:05:00+00:00"),
+    # ... also when that clock time turns up elsewhere, not on a date line of that day
+    ("2022-10-24T07:05:00Z", "Senin, 24 Oktober 2022 - 14:05 WIB</div><p>Air surut pukul 07.05 WIB.</p><div>",
+     "2022-10-24T07:05:00+00:00"),
+    ("2022-10-24T14:05:00", "Live: Bundesliga 14:05 CET", "2022-10-24T14:05:00"),
 ])
 def test_structured_stamp_takes_the_zone_shown_beside_its_time(stamp, byline, expected):
     html = page(ld({"@type": "NewsArticle", "headline": "Judul", "datePublished": stamp}),
@@ -213,12 +217,18 @@ def test_structured_stamp_takes_the_zone_shown_beside_its_time(stamp, byline, ex
     assert meta_of(html, "https://news.example.com/read/1").published_at == expected
 
 
-def test_modified_stamp_written_like_a_mislabelled_published_one_is_relabelled_alike():
-    html = page(ld({"@type": "NewsArticle", "headline": "Judul", "datePublished": "2022-10-24T14:05:00Z",
-                    "dateModified": "2022-10-25T09:30:12Z"}),
+@pytest.mark.parametrize("published, modified, expected", [
+    # the CMS that wrote the WIB publication time as "Z" wrote the modification time the same way
+    ("2022-10-24T14:05:00Z", "2022-10-25T09:30:12Z", ("2022-10-24T14:05:00+07:00", "2022-10-25T09:30:12+07:00")),
+    # a zone-less publication stamp says nothing about a UTC modification stamp
+    ("2022-10-24T14:05:00", "2022-10-24T18:00:00Z", ("2022-10-24T14:05:00+07:00", "2022-10-24T18:00:00+00:00")),
+])
+def test_modified_stamp_relabelled_only_like_a_mislabelled_published_one(published, modified, expected):
+    html = page(ld({"@type": "NewsArticle", "headline": "Judul", "datePublished": published,
+                    "dateModified": modified}),
                 '<h1>Judul</h1><div class="date">Senin, 24 Okt 2022 14:05 WIB</div>')
     m = meta_of(html, "https://news.example.com/read/1")
-    assert (m.published_at, m.modified_at) == ("2022-10-24T14:05:00+07:00", "2022-10-25T09:30:12+07:00")
+    assert (m.published_at, m.modified_at) == expected
 
 
 def test_relative_date_against_fetch_time():
@@ -297,6 +307,13 @@ def test_byline_naming_more_writers_than_the_metadata_wins():
     assert meta_of(html, "https://finance.detik.com/x").authors == ["Nadia Prameswari", "Fikri Ardiansyah"]
 
 
+def test_other_stories_authors_do_not_join_the_metadata_author():
+    html = page('<meta name="author" content="Jane Doe">',
+                '<h1>Headline</h1><section class="latest"><a rel="author" href="/a/j">John Roe</a></section>'
+                f"<p>{'Some article text here. ' * 10}</p>")
+    assert meta_of(html).authors == ["Jane Doe"]
+
+
 def test_editor_linked_in_the_byline_is_not_an_author():
     html = page("", '<h1>Headline</h1><div id="penulis">Penulis: <a href="/p/1">Lailatul Fitriyah</a> | '
                     'Editor: <a href="/p/2">Arif Setiawan</a></div>' f"<p>{'Some article text here. ' * 10}</p>")
@@ -358,6 +375,9 @@ def test_tags_from_cms_meta_and_from_a_visible_tag_list():
     html = page("", '<nav><a href="/tag/populer">Populer</a></nav><h1>Judul</h1><p>Isi.</p>'
                     '<div class="tags"><a href="/tag/ular-sanca">ular sanca</a> <a href="/tag/bantul">bantul</a></div>')
     assert meta_of(html).tags == ["ular sanca", "bantul"]  # not the menu's
+    trending = page("", '<div class="hot-topic"><a href="/tag/pemilu">#Pemilu</a></div><h1>Judul</h1><p>Isi.</p>'
+                        '<div class="card"><a href="/tag/sepakbola">Sepakbola</a></div>')
+    assert meta_of(trending).tags == []  # a trending bar and another story's card are not this article's tags
 
 
 def test_site_name_falls_back_to_host():

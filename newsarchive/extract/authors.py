@@ -36,6 +36,7 @@ _LABEL_RE = re.compile(
 _EDITOR_RE = re.compile(r"^(?:editor|redaktur|red(?=\s*:)|penyunting|editing|edited by|bearbeitet von|fotografer|foto|photo|"
                         r"photos|images?|bild|illustration|grafik|video|kamera|camera|translated by|übersetzt von|"
                         r"penerjemah|alih bahasa|sumber|source|quelle|fuente)\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
+_BARE_EDITOR = re.compile(r"(?:editor|redaktur|red|penyunting)\s*:", re.I)  # a label whose name follows apart
 _WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|rep(?=\s*:)|wartawan|kontributor|koresponden|author|autor|autorin|"
                         r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
 # Case-sensitive on purpose: the conjunctions are lower case, while "Sarah E. Needleman" or "Anna I. Berg" carry
@@ -153,7 +154,7 @@ def split_byline(text: str) -> list[str]:
             continue  # the name under a bare "Editor:" (markup split label and name: "Editor: | B")
         editor_label = False
         if _EDITOR_RE.match(part) and (has_writer or len(parts) > 1):
-            editor_label = not _EDITOR_RE.sub("", part, count=1).strip()
+            editor_label = _BARE_EDITOR.fullmatch(part.strip()) is not None
             continue
         part = _LABEL_RE.sub("", part, count=1)
         part = _CONTRIB_PLACE.sub("", part)

@@ -202,7 +202,7 @@ def _keep(c: Chunk) -> bool:
         return False
     if n < 60 and BOILER_SHORT.match(text):
         return False
-    if n < 120 and READING_TIME.search(text) and re.search(r"\d", text):
+    if n < 120 and READING_TIME.search(text):
         return False
     if CREDIT_TAIL.search(text, max(0, n - 100)) or CREDIT_HEAD.match(text):
         return False

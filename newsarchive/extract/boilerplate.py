@@ -91,7 +91,7 @@ BOILER_LINE = re.compile(
     r"read\s+(?:more|also|next|the\s+full)|see\s+also|related(?:\s+(?:article|stories|story|news|posts?))?|"
     r"recommended(?:\s+for\s+you)?|more\s+from|more\s+on\s+this|also\s+read|"
     r"advertisement|scroll\s+to\s+(?:continue|resume)|(?:scroll|gulir)\s+ke\s+bawah|continue\s+reading|"
-    r"lanjut(?:kan)?\s+membaca|\[gambas|laporan\s+(?:wartawan|reporter|koresponden|kontributor)\b|"
+    r"lanjut(?:kan)?\s+membaca|\[gambas|"
     r"share\s+(?:this|on)|bagikan|sign\s+up\s+for|subscribe\s+to|"
     r"posting\s+komentar|diposting\s+oleh|posted\s+by|label\s*:|labels\s*:|tags?\s*:|topik\s*:|"
     r"editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|photo\s*:|image\s*:|"
@@ -123,7 +123,9 @@ FURNITURE_LINE = re.compile(
     r"\W*(?:follow|folge|folgen\s+sie|ikuti)\b.{0,60}"
     r"\b(?:twitter|facebook|instagram|tiktok|youtube|linkedin|whatsapp|telegram|google\s+news)\b|"
     # channel promos, long as they may run: "Dapatkan update berita pilihan ... Grup Telegram ..."
-    r"\W*dapatkan\s+(?:update|informasi|berita)\b.{0,300}\b(?:telegram|whatsapp|google\s+news|aplikasi)\b",
+    r"\W*dapatkan\s+(?:update|informasi|berita)\b.{0,300}\b(?:telegram|whatsapp|google\s+news)\b|"
+    # the reporter credit heading a portal's text: "Laporan Wartawan Tribunnews.com, Galih Permadi"
+    r"\W*laporan\s+(?:wartawan|reporter|koresponden|kontributor)\s+[^,!?]{2,40},\s*[^,.!?]{2,40}$",
     re.I)
 
 # Photo captions and credits printed as ordinary text: "... (Image: Getty)", "... © VS Tristach",
@@ -135,8 +137,10 @@ CREDIT_TAIL = re.compile(  # searched in the last 100 characters only: a credit 
     # after a plain space, which ends sentences too ("..., seperti dilansir Reuters.", "kata dia kepada AFP.")
     r"(?:^|[/|\u2013]\s*|\s-\s*)(?-i:Getty Images|GETTY|REUTERS|Reuters|AFP|AP Photo|Shutterstock|"
     r"iStock(?:photo)?|dpa|EPA|IMAGO|imago)\W*$|"
-    # a caption's own credit at its end: "Suasana peron stasiun. Foto: Budi Santoso/Kabar"
-    r"(?:^|[\s.])(?:foto|photo|fotó|bild|image|gambar)\s*:\s*[^.!?:]{2,80}$|"
+    # a caption's own credit at its end, after its sentence: "Suasana peron stasiun. Foto: Budi Santoso/Kabar",
+    # "Protesters in London. Photograph: Reuters", "Suasana pasar. Foto: dok. AFP" (not "Pas foto: 4x6")
+    r"[.!?]\s+(?:foto|photo|photograph|fotó|bild|image|gambar|credit)\s*:\s*(?:[^.!?:]{2,80}|"
+    r"(?:dok|doc)\.\s*[^.!?:]{2,40})$|"
     # a video teaser signs off with its date and running time: "... 21.04.2024 | 3:18 min"
     r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s*$",
     re.I)
@@ -162,8 +166,9 @@ BOILER_SHORT = re.compile(
     re.I)
 
 # A reading-time note anywhere in a short line marks a header line ("Dimas 2 jam lalu · waktu baca 1 menit").
-READING_TIME = re.compile(r"\b(?:waktu\s+baca|reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|"
-                          r"temps\s+de\s+lecture|\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))\b", re.I)
+READING_TIME = re.compile(r"\b(?:(?:waktu\s+baca|reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|"
+                          r"temps\s+de\s+lecture)\s*:?\s*\d+\s*(?:min|menit|minutes?|minuten)|"
+                          r"\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))\b", re.I)
 
 # Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in
 # ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.

@@ -318,7 +318,7 @@ def extract_authors(doc: Document, ld: JsonLd, site_names: list[str], profile: P
     sources.extend(visible)
     for names, src in sources:
         if names and any(not _is_org(n, drop_keys) for n in names):
-            if visible and src != visible[0][1]:
+            if visible and visible[0][1] == "byline" and src != "byline":
                 shown = visible[0][0]
                 keys = {au.norm_key(n) for n in names}
                 if keys < {au.norm_key(n) for n in shown}:

@@ -344,6 +344,7 @@ def zone_shown(text: str, when: datetime, local_only: bool = False) -> timezone 
     stamp written without a zone, or with a wrong "Z", learns the real one. Plain substring search finds the
     time (a regex scan of a whole page costs milliseconds); the zone is then matched where it stands."""
     hh, mm = when.hour, when.minute
+    day = (when.year, when.month, when.day)
     found: list[tuple[int, timezone]] = []
     for needle in {f"{hh:02d}:{mm:02d}", f"{hh}:{mm:02d}", f"{hh:02d}.{mm:02d}", f"{hh}.{mm:02d}"}:
         at = text.find(needle)
@@ -351,7 +352,12 @@ def zone_shown(text: str, when: datetime, local_only: bool = False) -> timezone 
             if not (at and text[at - 1] in "0123456789:."):
                 m = _ZONE_AFTER.match(text, at + len(needle))
                 tz = _tz_from(m.group("zone")) if m else None
-                if tz is not None and not (local_only and tz.utcoffset(None) == timedelta(0)):
+                # Only a date line of that day and time counts ("24 Oktober 2022 14:05 WIB"): a bare "pukul
+                # 07.00 WIB" in the story or "15.30 BST" heading a live-blog entry is some other moment.
+                end = at + len(needle)
+                if tz is not None and not (local_only and tz.utcoffset(None) == timedelta(0)) and \
+                        any((p.dt.year, p.dt.month, p.dt.day, p.dt.hour, p.dt.minute) == day + (hh, mm)
+                            and p.has_time for _, p in find_dates(text[max(0, at - 60):end + 12], limit=3)):
                     found.append((at, tz))
                     break
             at = text.find(needle, at + 1)

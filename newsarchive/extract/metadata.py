@@ -99,6 +99,26 @@ def _site_name(doc: Document, ld: JsonLd) -> tuple[str | None, str]:
     return None, ""
 
 
+_TAG_BOX = re.compile(r"tag|topik|topic|keyword|label|schlagw|thema", re.I)
+_NOT_TAG_BOX = re.compile(r"hot|trend|popul|terkini|latest|nav|menu|header|footer|sidebar|widget|related|terkait",
+                          re.I)
+
+
+def _in_tag_list(a) -> bool:
+    """A tag link sitting in the article's tag box (class/id says tags), not in a trending bar or teaser card."""
+    node = a.getparent()
+    for _ in range(3):
+        if node is None:
+            return False
+        hint = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _NOT_TAG_BOX.search(hint):
+            return False
+        if _TAG_BOX.search(hint):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _tags(doc: Document, ld: JsonLd) -> list[str]:
     raw: list[str] = []
     raw.extend(doc.meta.get("article:tag", []))
@@ -113,7 +133,7 @@ def _tags(doc: Document, ld: JsonLd) -> list[str]:
     raw.extend(text_of(a) for a in X_REL_TAG(doc.tree)[:30])
     if not raw:
         # No tags stated in metadata: the article's visible tag list, links into the site's tag pages.
-        raw.extend(text_of(a) for a in X_TAG_LINKS(doc.tree)[:60] if not in_furniture(a))
+        raw.extend(text_of(a) for a in X_TAG_LINKS(doc.tree)[:60] if _in_tag_list(a) and not in_furniture(a))
     out: list[str] = []
     seen: set[str] = set()
     for t in raw:

@@ -483,9 +483,9 @@ def extract_dates(doc: Document, ld: JsonLd, fetched_at: datetime | None, profil
     pub, mod = _date_candidates(doc, ld, fetched_at, profile)
     hint = _zone_hint(doc.host)
     best = _choose_date(pub, hint)
-    if best is not None:
-        best = _zone_from_text(best, doc)
     pzone = _profile_zone(profile)
+    if best is not None:
+        best = _zone_from_text(best, doc, declared=pzone is not None)
     if best is not None:
         best = _to_site_zone(_localise(best, pzone), doc.host, pzone)
     if best is None and mod:
@@ -497,24 +497,28 @@ def extract_dates(doc: Document, ld: JsonLd, fetched_at: datetime | None, profil
         bm = max(mod, key=lambda c: (c.weight, c.date.has_tz, c.date.has_time))
         # A "modified" date well before the publication date is some other page's date.
         if not best or bm.date.dt.replace(tzinfo=None) >= best.date.dt.replace(tzinfo=None) - timedelta(days=1):
-            bm = _zone_from_text(bm, doc, like=best)
+            bm = _zone_from_text(bm, doc, like=best, declared=pzone is not None)
             modified = _to_site_zone(_localise(bm, pzone), doc.host, pzone)
     return best, modified
 
 
-def _zone_from_text(c: DateCandidate, doc: Document, like: DateCandidate | None = None) -> DateCandidate:
+def _zone_from_text(c: DateCandidate, doc: Document, like: DateCandidate | None = None,
+                    declared: bool = False) -> DateCandidate:
     """A stamp with a time but no zone, or with a "Z"/+00:00 that may be local time mislabelled, takes the zone
-    the page prints beside that same time ("14:05 WIB"). A modification stamp written the same way as a
-    publication stamp that needed this (``like``) is relabelled alike: one CMS, one habit."""
+    the page prints beside that same time on a date line of the same day ("24 Okt 2022 14:05 WIB"). A UTC
+    modification stamp on a page whose UTC publication stamp was mislabelled (``like``) is relabelled alike:
+    one CMS, one habit. A zone-less stamp is left to the site's declared zone when its profile has one."""
     p = c.date
-    if not p.has_time or "+zone" in c.source:
+    if not p.has_time or "+zone" in c.source or "+tz:" in c.source:
         return c
     utc = p.has_tz and p.dt.utcoffset() == timedelta(0)
-    if p.has_tz and not utc:
+    if (p.has_tz and not utc) or (not p.has_tz and declared):
         return c
     zone = dt.zone_shown(doc.text, p.dt, local_only=utc)
     if zone is None and utc and like is not None and "+zone" in like.source and like.date.has_tz:
         zone = like.date.dt.tzinfo
     if zone is None or (utc and zone.utcoffset(None) == timedelta(0)):
         return c
-    return DateCandidate(p.with_offset(zone.utcoffset(None)), c.weight, f"{c.source}+zone:text", c.raw)
+    # "+zone": a UTC label corrected (what `like` looks for); "+tz": a missing zone supplied
+    mark = "+zone:text" if utc else "+tz:text"
+    return DateCandidate(p.with_offset(zone.utcoffset(None)), c.weight, f"{c.source}{mark}", c.raw)

@@ -35,6 +35,9 @@ from newsarchive.extract.authors import clean_authors, clean_name, split_byline
     (["Iris Lange-Fricke", "Jean-Paul Roux"], ["Iris Lange-Fricke", "Jean-Paul Roux"]),  # hyphens do not
     (["Penulis: | Lailatul Fitri | Editor: | Arif Setiawan"], ["Lailatul Fitri"]),  # label and name split apart
     (["Video | Budi Santoso"], ["Budi Santoso"]),                    # a kicker is no editor label
+    (["Von Anna Fink, Glückstadt"], ["Anna Fink"]),                  # "by Name, Place": written from
+    (["Por María López, Madrid"], ["María López"]),
+    (["Oleh: Dewi Kania, Masriadi"], ["Dewi Kania", "Masriadi"]),    # Indonesian single names stay
     # roles, brackets, handles, e-mail addresses
     (["Jane Doe, Senior Correspondent"], ["Jane Doe"]),
     (["Elena Oberholzer (obe)"], ["Elena Oberholzer"]),
@@ -56,7 +59,7 @@ def test_clean_authors(values, expected):
 @pytest.mark.parametrize("values", [
     ["Admin"], ["Redaksi"], ["Staff"], ["https://www.facebook.com/someone"], ["jane@example.com"],
     ["@janedoe"], ["Publicado hace 3 horas"], ["25.10.2022"], ["deinen Hochzeitsbloggern"], ["sarah-indra"],
-    [""], ["   "], ["Share"],
+    [""], ["   "], ["Share"], ["Save"],
 ])
 def test_non_names_are_dropped(values):
     assert clean_authors(values) == []

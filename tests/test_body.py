@@ -134,6 +134,19 @@ RULE_CASES = [
         ["seperti dilansir Reuters.", "kepada AFP.", LOREM2, LOREM3], ["Foto: Budi Santoso"],
         id="sentence-ending-in-an-agency-is-prose-a-caption-credit-is-not"),
     pytest.param(
+        portal(f"<div data-component='byline-block'><p>11 June 2024</p><p>Tom Ashworth</p></div>"
+               f"<p><span class='screen-reader-text'>Published On</span> {LOREM}</p>"
+               f"<div class='leggi'><p>LEGGI ANCHE</p><ul><li><a href='/x'>Altra storia di oggi</a></li></ul></div>"
+               f"<p>{LOREM2}</p><p>7 min readJun 11, 2024</p><p>{LOREM3}</p><p>rina.kartika@kabar.example</p>"),
+        [LOREM, LOREM2, LOREM3], ["Tom Ashworth", "Published On", "LEGGI ANCHE", "min read", "rina.kartika@"],
+        id="byline-block-screen-reader-text-insert-labels-and-sign-off-address"),
+    pytest.param(
+        portal(f"<p>First published on Tue 11 Jun 2024 07.12 BST</p><p>Please turn on JavaScript to use this "
+               f"feature</p><p>{LOREM}</p><p>{LOREM2}</p><p>A version of this article appears in print on June 12, "
+               f"2024, Section A, Page 14.</p>"),
+        [LOREM, LOREM2], ["First published", "JavaScript", "appears in print"],
+        id="live-blog-and-print-edition-lines"),
+    pytest.param(
         portal(f"<p>{LOREM}</p><p>Pas foto: ukuran 4x6 berlatar merah (2 lembar)</p>"
                "<p>Rata-rata waktu baca anak Indonesia hanya 1 jam per hari, menurut survei.</p>"
                "<p>Laporan koresponden BBC menyebut ribuan warga mengungsi.</p>"

@@ -90,6 +90,9 @@ ENGLISH = [
     ("Prices rose 3 percent, according to data from the Bureau of Labor Statistics.", ["Bureau of Labor Statistics"]),
     ("Le Figaro reported that the minister would resign before the summer.", ["Le Figaro"]),
     ("The merger talks were first reported by Semafor.", ["Semafor"]),
+    ("Water levels fell sharply, the Reuters news agency reported.", ["Reuters"]),   # descriptor dropped
+    ("The Harbour Gazette newspaper reported that fares would rise.", ["The Harbour Gazette"]),
+    ("Figures from the Met Office show a dry spring.", ["Met Office"]),               # at a sentence start
     ("\u201cWe will rebuild,\u201d the mayor told CBC News on Friday.", ["CBC"]),  # gazetteer name
     ("\u201cWe will rebuild,\u201d the mayor told reporters on Friday.", []),
     ("In an interview with the Financial Times, the chief executive ruled out a sale.", ["Financial Times"]),
@@ -145,6 +148,7 @@ DOCUMENTS = [
 ]
 
 NEGATIVE = [
+    ("The newspaper reported that fares would rise.", []),  # a descriptor alone names nobody
     ("Baca juga: Harga Emas Antam Hari Ini Naik Rp 5.000", []),
     ("READ MORE: Reuters reported record profits at the bank", []),
     ("Warga memadati pasar pada Sabtu pagi. (Foto: ANTARA/Budi Santoso)", []),

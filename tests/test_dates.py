@@ -46,6 +46,9 @@ FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
     ("5 Oct 2022 09:00 pst", "2022-10-05T09:00:00-08:00"),       # other zone names in any case
     ("12 Mei 2022 09:00 WIB+7", "2022-05-12T09:00:00+07:00"),    # a named zone's own offset, not +14
     ("2021年3月5日", "2021-03-05"),
+    ("2021年3月5日 15時40分", "2021-03-05T15:40:00"),             # CJK clock notation
+    ("2021.03.05. 오후 3:05", "2021-03-05T15:05:00"),              # Korean afternoon
+    ("2021년 3월 5일 오전 10시 32분", "2021-03-05T10:32:00"),
 ])
 def test_parse_date(text, expected):
     p = parse_date(text, fetched_at=FETCHED)

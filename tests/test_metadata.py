@@ -372,6 +372,8 @@ def test_canonical_site_description_tags():
 
 def test_tags_from_cms_meta_and_from_a_visible_tag_list():
     assert meta_of(page('<meta name="content_tag" content="banjir, Bekasi">')).tags == ["banjir", "Bekasi"]
+    assert meta_of(page('<meta property="article:tag" content="Peatlands,Environment">')).tags == \
+        ["Peatlands", "Environment"]
     html = page("", '<nav><a href="/tag/populer">Populer</a></nav><h1>Judul</h1><p>Isi.</p>'
                     '<div class="tags"><a href="/tag/ular-sanca">ular sanca</a> <a href="/tag/bantul">bantul</a></div>')
     assert meta_of(html).tags == ["ular sanca", "bantul"]  # not the menu's

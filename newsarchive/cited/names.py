@@ -319,6 +319,10 @@ _ADVERBS = frozenset(
 _EDITION_RE = re.compile(r"\s+edisi\b[^,.;\n]{0,40}$")
 
 
+_DESCRIPTORS = frozenset({"newspaper", "daily", "broadcaster", "website", "magazine", "outlet", "agency", "tabloid",
+                          "weekly", "paper", "network"})
+
+
 def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name], bool]:
     """Names ending just before ``pos`` ("Reuters dan AFP" + " melaporkan").
 
@@ -340,6 +344,11 @@ def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name],
         if not toks or toks[-1].group() not in _ADVERBS:
             break
         toks.pop()
+    # "the Reuters news agency reported", "The Daily Nation newspaper reported": the descriptor is not the name
+    if len(toks) >= 2 and toks[-1].group().lower() in _DESCRIPTORS:
+        toks.pop()
+        if len(toks) >= 2 and toks[-1].group().lower() == "news":
+            toks.pop()
     groups: list[list[re.Match[str]]] = []
     cur: list[re.Match[str]] = []
     i = len(toks) - 1

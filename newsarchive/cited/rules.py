@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
     # --- any language: documents, "Sumber:" lines, "via" -------------------------------------------
     Rule("doc", _alt(r"siaran\s+pers|keterangan\s+(?:pers|resmi|tertulis)|kenyataan(?:\s+media|\s+rasmi)?",
                      r"(?:laman|situs|portal)(?:\s+web)?\s+(?:resmi|rasmi)|surat\s+edaran",
-                     r"press\s+release|news\s+release|annual\s+report|(?:data|figures|statistics)\s+(?:from|by|dari)",
+                     r"press\s+release|news\s+release|annual\s+report|(?:[Dd]ata|[Ff]igures|[Ss]tatistics)\s+(?:from|by|dari)",
                      r"(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+|annual\s+)?"
                      r"(?:report|survey|study|poll|analysis|review|audit)\s+(?:by|from)"),
          "fwd", "doc"),

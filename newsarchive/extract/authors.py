@@ -59,7 +59,7 @@ _NON_NAMES = {
     "null null", "undefined", "author", "autor", "penulis", "reporter", "wartawan", "kontributor", "share",
     "facebook", "twitter", "instagram", "whatsapp", "linkedin", "email", "e-mail", "mail", "print", "follow",
     "more", "read more", "view all posts", "all posts", "home", "jurnalis", "journalist", "journalistin",
-    "penulis", "fotografer", "foto", "photo", "video", "oleh", "by", "von",
+    "penulis", "fotografer", "foto", "photo", "video", "oleh", "by", "von", "save", "bookmark", "listen", "copy",
 }
 WIRE_SERVICES = {
     "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "antara",
@@ -84,6 +84,11 @@ _CONTRIB_PLACE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|corr
 _LETTER = re.compile(r"[^\W\d_]")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "binti",
               "al", "el", "ter", "ten", "zu", "y", "e", "of", "af", "staff", "reporter", "team", "redaksi"}
+
+
+# A byline led by "by" in a European language, where "Name, Place" gives the place written from. (Indonesian
+# bylines list single-name writers after commas, "Oleh: Dewi Kania, Masriadi", so they are left alone.)
+_DATELINED = re.compile(r"\W*(?:von|by|par|por|door|di)\s+[^,]+,\s*[^,]+$", re.I)
 
 
 def norm_key(name: str) -> str:
@@ -189,6 +194,9 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
             continue
         raw = split_byline(value) if split else [value]
         frags = [n for n in map(clean_name, raw) if n]
+        if len(frags) == 2 and _DATELINED.match(value) and " " in frags[0] and " " not in frags[1] \
+                and norm_key(frags[1]) not in WIRE_SERVICES and not frags[1].isupper():
+            frags = frags[:1]  # "Von Anna Fink, Glückstadt", "By Jane Doe, Washington": the place written from
         if any(norm_key(r) in drop_keys for r in raw) and all(
                 " " not in n and norm_key(n) not in WIRE_SERVICES for n in frags if norm_key(n) not in drop_keys):
             # "hessenschau.de, Frankfurt, Germany", "Liputan6.com, Jakarta": single words beside the outlet's

@@ -106,7 +106,7 @@ def linearize(root: etree._Element) -> list[Chunk]:
                 pushed.add(el)
             elif tag == "a":
                 link_depth += 1
-            cls = el.get("class") or el.get("data-testid") or el.get("data-qa-id")
+            cls = el.get("class") or el.get("data-testid") or el.get("data-qa-id") or el.get("data-component")
             if tag in _CAPTION_TAGS:
                 cap, med = True, False
             elif cls:

@@ -177,6 +177,7 @@ def keep_chunk(c: Chunk) -> bool:
     return c.kept
 
 
+_EMAIL_ONLY = re.compile(r"\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*")
 _SENTENCE_END = ('.', '!', '?', '"', '\u201d', '\u2019', "'", ')')
 
 
@@ -204,6 +205,8 @@ def _keep(c: Chunk) -> bool:
         return False
     if n < 120 and READING_TIME.search(text):
         return False
+    if n < 80 and _EMAIL_ONLY.fullmatch(text):
+        return False  # a reporter's address signing off ("kimmj@example.co.kr")
     if CREDIT_TAIL.search(text, max(0, n - 100)) or CREDIT_HEAD.match(text):
         return False
     if NEWSLETTER_NOUN.search(text) and NEWSLETTER_VERB.search(text):

@@ -53,7 +53,7 @@ signup login visuallyhidden sronly screenreader offscreen inlinerelated boxrelat
 prevarticle postnav topics keywords embed video player gallery slideshow carousel register feedback copyright
 disclaimer lihatjuga simak crosslink recentposts popularposts relatedposts morenews readalso seealso
 instagrammedia tiktokembed fbpost tooltip cta calltoaction regwall hide infobox nextstory nextpost prevpost
-previouspost prevstory vcard authorbox
+previouspost prevstory vcard authorbox authorline sharedaddy jetpacklikes
 """.split())
 # Furniture that can hold prose of its own (comments, teasers): dropped even when it holds paragraphs.
 _HARD_NEG = frozenset("""
@@ -99,6 +99,10 @@ BOILER_LINE = re.compile(
     r"(?:das\s+)?könnte\s+(?:dich|sie)\s+auch\s+interessieren|verwandte\s+themen|mehr\s+zum\s+thema|"
     r"lesen\s+sie\s+auch|auch\s+interessant|you\s+(?:may|might)\s+also\s+like|"
     r"(?:à\s+)?lire\s+aussi|leia\s+(?:também|mais)|lee\s+también|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|"
+    r"leggi\s+anche|pubblicità|publicidad|más\s+información|like\s+this\s*:|"
+    r"(?:please\s+)?(?:turn\s+on|enable)\s+javascript|first\s+published\s+on|last\s+modified\s+on|"
+    r"この記事は有料記事です|有料会員になると|この記事を書いた人|"
+    r"a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print|"
     r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse)|"
     # consent placeholders standing in for an embed until the reader accepts it
     r"ein\s+klick\s+für\s+den\s+datenschutz|externer\s+inhalt|empfohlener\s+(?:redaktioneller\s+)?inhalt|"
@@ -168,7 +172,7 @@ BOILER_SHORT = re.compile(
 # A reading-time note anywhere in a short line marks a header line ("Dimas 2 jam lalu · waktu baca 1 menit").
 READING_TIME = re.compile(r"\b(?:(?:waktu\s+baca|reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|"
                           r"temps\s+de\s+lecture)\s*:?\s*\d+\s*(?:min|menit|minutes?|minuten)|"
-                          r"\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))\b", re.I)
+                          r"\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))(?-i:(?![a-z]))", re.I)  # "readJun 11"
 
 # Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in
 # ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.
@@ -180,17 +184,21 @@ _LONG_PARAS = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
 _INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "u", "font", "small", "abbr", "time", "mark", "sup",
                      "sub", "cite", "q", "code", "s", "del", "ins", "var", "kbd", "dfn", "bdi", "bdo"})
 
+# Text for screen readers only ("Published On" before a date, "Advertisement"): not what the page shows.
+_SCREEN_READER = re.compile(r"screen-?reader|sr-only|visually-?hidden|visuallyhidden|a11y-hidden", re.I)
+
 # Never removed by a class hint: removing these would take the whole page with them.
 _PROTECTED = frozenset({"html", "body", "article", "main"})
 
 
 def hint_text(el: etree._Element) -> str:
     """The element's class and id, joined, and the test hooks script-built sites name their parts with
-    (``data-testid``, ``data-qa-id``: "comment-section", "image-caption"): what the hint patterns are matched on."""
+    (``data-testid``, ``data-qa-id``, ``data-component``: "comment-section", "image-caption", "byline-block"):
+    what the hint patterns are matched on."""
     cls = el.get("class") or ""
     ident = el.get("id")
     hint = f"{cls} {ident}" if ident else cls
-    hook = el.get("data-testid") or el.get("data-qa-id")
+    hook = el.get("data-testid") or el.get("data-qa-id") or el.get("data-component")
     return f"{hint} {hook}" if hook else hint
 
 
@@ -296,7 +304,10 @@ def clean_tree(root: etree._Element) -> None:
                 or attrib.get("aria-hidden") == "true") and tag not in _PROTECTED and _LONG_PARAS(el) == 0:
             doomed.append(el)
             continue
-        if tag in _INLINE:  # never removed, never a body container: skip the hint work
+        if tag in _INLINE:  # never removed by a hint, never a body container: skip the hint work ...
+            cls = attrib.get("class")
+            if cls and _SCREEN_READER.search(cls):  # ... except text only screen readers are given
+                doomed.append(el)
             continue
         cls, ident = attrib.get("class"), attrib.get("id")
         itemprop = attrib.get("itemprop")
@@ -304,7 +315,7 @@ def clean_tree(root: etree._Element) -> None:
             strongs.append(el)
             continue
         hint = f"{cls} {ident}" if cls and ident else (cls or ident)
-        hook = attrib.get("data-testid") or attrib.get("data-qa-id")  # as hint_text reads them
+        hook = attrib.get("data-testid") or attrib.get("data-qa-id") or attrib.get("data-component")  # as hint_text
         if hook:
             hint = f"{hint} {hook}" if hint else hook
         if not hint:

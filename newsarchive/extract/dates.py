@@ -171,8 +171,17 @@ _UNIT_SECONDS = {
 _UNIT_KEYS = sorted(_UNIT_SECONDS, key=len, reverse=True)  # longest first: "minggu" (week) is not "min"
 
 
+# Clock times in Japanese, Chinese and Korean notation, rewritten to the form _TIME reads.
+_CJK_CLOCK = re.compile(r"(?P<h>[0-2]?\d)\s*[時时시]\s*(?P<m>[0-5]?\d)\s*[分분]")
+_CJK_HALF = re.compile(r"(?P<half>午前|午後|上午|下午|오전|오후)\s*(?P<t>[01]?\d:[0-5]\d)")
+_PM = frozenset({"午後", "下午", "오후"})
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    if "時" in text or "时" in text or "시" in text or "午" in text or "오" in text:
+        text = _CJK_CLOCK.sub(lambda m: f"{int(m.group('h'))}:{int(m.group('m')):02d}", text)
+        text = _CJK_HALF.sub(lambda m: f"{m.group('t')} {'pm' if m.group('half') in _PM else 'am'}", text)
     return " ".join(text.split())
 
 
@@ -239,7 +248,7 @@ def parse_iso(text: str) -> ParsedDate | None:
 
 
 # What may separate a date from its time: punctuation and "um"/"pukul"/"at"; or, time first, a day name.
-_GAP_AFTER = re.compile(r"[\s,|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*", re.I)
+_GAP_AFTER = re.compile(r"[\s,.|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*", re.I)
 _GAP_BEFORE = re.compile(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*")
 
 

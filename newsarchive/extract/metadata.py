@@ -121,8 +121,9 @@ def _in_tag_list(a) -> bool:
 
 def _tags(doc: Document, ld: JsonLd) -> list[str]:
     raw: list[str] = []
-    raw.extend(doc.meta.get("article:tag", []))
-    for key in ("news_keywords", "keywords", "parsely-tags", "sailthru.tags", "content_tag", "content_tags"):
+    for v in doc.meta.get("article:tag", []):  # one tag per meta, or several joined by commas
+        raw.extend(v.split(","))
+    for key in ("news_keywords", "keywords", "tags", "parsely-tags", "sailthru.tags", "content_tag", "content_tags"):
         for v in doc.meta.get(key, [])[:1]:
             raw.extend(v.split(","))
     kw = ld.first("keywords")

@@ -21,7 +21,7 @@ X_H1 = etree.XPath("//h1")
 X_H2 = etree.XPath("//h2")
 
 # Elements with a class or id: one cheap XPath, then Python regexes (XPath translate() per element is slow).
-X_CLASSED = etree.XPath("//body//*[@class or @id or @data-testid or @data-qa-id]")
+X_CLASSED = etree.XPath("//body//*[@class or @id or @data-testid or @data-qa-id or @data-component]")
 
 # Matched against lower-cased "class id" strings (no IGNORECASE: it is several times slower).
 _DATE_CLASS = re.compile(r"date|time|publish|posted|byline|meta|tanggal|datum|fecha|data|info|stamp|author|"

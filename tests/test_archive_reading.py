@@ -157,3 +157,13 @@ def test_page_headers_one_reader():
                                       ("X-N", "3")]
     assert page_headers(raw) == {"Content-Type": "text/html", "Set-Cookie": "a=1, b=2", "X-N": "3"}
     assert page_headers(None) == page_headers("not json") == page_headers("[1, 2]") == {}
+
+
+def test_library_import_loads_the_parser_but_the_command_does_not():
+    # A library user's first parse_article call should cost what the others do; the command's reading
+    # commands (sql, search, export...) never parse and must not pay a second for the models.
+    check = "import sys, newsarchive; print('newsarchive.parse' in sys.modules)"
+    as_library = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120)
+    as_command = subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = '/usr/bin/newsarchive'; " + check],
+                                capture_output=True, text=True, timeout=120)
+    assert (as_library.stdout.strip(), as_command.stdout.strip()) == ("True", "False"), as_library.stderr

@@ -195,11 +195,9 @@ def _paragraph_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:
                 names = au.clean_authors([m.group("names")], drop=drop)
                 if names and all(_looks_like_names(n) for n in names):
                     return names, "name-before-date"
-            m = _DATE_NAME.match(txt)
-            if m and dt.find_dates(m.group("date"), limit=1):
-                names = au.clean_authors([m.group("names")], drop=drop)
-                if names and all(_looks_like_names(n) for n in names):
-                    return names, "paragraph-dateline"
+            names = _dateline_names(txt, drop)
+            if names:
+                return names, "paragraph-dateline"
             continue
         emph = "".join(" ".join(x.text_content().split()) for x in el if x.tag in ("strong", "b", "em", "i"))
         if emph and emph.replace(" ", "") == txt.replace(" ", "") and _looks_like_names(txt):
@@ -214,13 +212,20 @@ def _paragraph_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:
                 names = au.clean_authors([txt], drop=drop)
                 if names:
                     return names, "paragraph-names"
-        # "25.10.2022 - Reiner Nagel": a date line that carries the author.
-        m = _DATE_NAME.match(txt)
-        if m and dt.find_dates(m.group("date"), limit=1):
-            names = au.clean_authors([m.group("names")], drop=drop)
-            if names and all(_looks_like_names(n) for n in names):
-                return names, "paragraph-dateline"
+        names = _dateline_names(txt, drop)
+        if names:
+            return names, "paragraph-dateline"
     return [], ""
+
+
+def _dateline_names(txt: str, drop: list[str]) -> list[str]:
+    """The author a date line carries: "25.10.2022 - Reiner Nagel"."""
+    m = _DATE_NAME.match(txt)
+    if m and dt.find_dates(m.group("date"), limit=1):
+        names = au.clean_authors([m.group("names")], drop=drop)
+        if names and all(_looks_like_names(n) for n in names):
+            return names
+    return []
 
 
 def _text_byline(doc: Document, drop: list[str]) -> tuple[list[str], str]:

@@ -2,6 +2,8 @@
 archive, a PostgreSQL server that is down or refuses the password."""
 from __future__ import annotations
 
+import io
+import os
 import sqlite3
 
 import pytest
@@ -102,15 +104,33 @@ def test_path_errors_are_archive_errors(tmp_path, monkeypatch):
     with pytest.raises(ArchiveError, match="a parent of it is not a directory"):
         Archive("/dev/null/x.sqlite3")
     db = tmp_path / "a.sqlite3"
-    db.write_bytes(b"SQLite format 3\x00")
-    real_open = type(db).open
-
-    def unreadable(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - as Path.open
-        if self == db:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(type(db), "open", unreadable)  # root reads every file: simulate an unreadable one
+    db.write_bytes(b"SQLite format 3\x00")  # the magic, then nothing: a damaged file
     for readonly in (False, True):
-        with pytest.raises(ArchiveError, match="Permission denied"):
+        with pytest.raises(ArchiveError, match="not a usable SQLite archive"):
             open_engine(db, readonly=readonly)
+    assert db.read_bytes() == b"SQLite format 3\x00"
+
+
+def test_archive_file_is_only_ever_opened_by_sqlite(tmp_path, monkeypatch):
+    """Closing any descriptor of the archive drops every SQLite lock the process holds on it (POSIX
+    advisory locks are per process), so that another process may checkpoint and delete the WAL under a
+    writer. Opening the archive again in a process that has it open must not touch the file outside SQLite."""
+    db = tmp_path / "a.sqlite3"
+    Archive(db).close()
+    opened: list[str] = []
+    real_io_open = io.open
+
+    def watch(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - as io.open
+        if str(file).startswith(str(db)):
+            opened.append(str(file))
+        return real_io_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", watch)
+    monkeypatch.setattr("builtins.open", watch)
+    real_os_open = os.open
+    monkeypatch.setattr(os, "open", lambda f, *a, **k: (opened.append(str(f)) if str(f).startswith(str(db)) else None)
+                        or real_os_open(f, *a, **k))
+    with Archive(db):  # a writer holds the archive ...
+        for readonly in (False, True):  # ... while the same process opens it again, as crawl + store do
+            open_engine(db, readonly=readonly).dispose()
+    assert opened == []

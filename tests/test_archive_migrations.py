@@ -148,15 +148,28 @@ def test_old_archive_upgrades_without_loss(backend):
         pass
 
 
-def test_read_only_command_upgrades_an_old_archive(cli, tmp_path):
+def test_read_only_command_leaves_an_old_archive_alone(cli, tmp_path):
+    """Reading commands never write: an old archive is refused, unchanged, with the command that upgrades it."""
     db = str(tmp_path / "old.sqlite3")
     make_old_archive(db)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    out = cli("search", "gunung", "--format", "json", "--db", db)
+    assert out.returncode == 2
+    assert out.stderr.startswith("newsarchive: error:") and "newsarchive upgrade --db" in out.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no table, no -wal, no journal mode
+
+    out = cli("upgrade", "--db", db)
+    assert out.returncode == 0, out.stderr
+    assert head() in out.stdout
     out = cli("search", "gunung", "--format", "json", "--db", db)
     assert out.returncode == 0, out.stderr
     assert "berita-lama" in out.stdout
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head(),)
-    conn.close()
+
+
+def test_upgrade_never_creates_an_archive(cli, tmp_path):
+    out = cli("upgrade", "--db", str(tmp_path / "none.sqlite3"))
+    assert out.returncode == 2 and "no archive" in out.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_migrations_build_exactly_the_models(backend):

@@ -71,7 +71,7 @@ def test_not_sqlite_file(cli, tmp_path):
     bogus.write_text("hello, not a database")
     result = cli("sql", "SELECT 1", "--db", str(bogus))
     assert result.returncode == 2
-    assert "not a SQLite archive" in result.stderr
+    assert "not a usable SQLite archive" in result.stderr
     assert bogus.read_text() == "hello, not a database"
 
 

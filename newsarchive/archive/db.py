@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
@@ -78,50 +79,46 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if path.is_dir():
-        raise ArchiveError(f"{path} is a directory, not an archive")
-    if path.exists() and path.stat().st_size:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise ArchiveError(f"{path} is not a SQLite archive")
-
-
 def _prepare_sqlite_file(path: Path, readonly: bool) -> None:
-    """Check the file (and, for a writer, create its folder); file-system errors become one line."""
+    """Check the path (and, for a writer, create its folder); file-system errors become one line.
+
+    The file itself is never opened here: POSIX advisory locks belong to the process, so closing any
+    descriptor of the archive drops every SQLite lock this process holds on it, and another process may
+    then checkpoint and delete the ``-wal`` under our writer (SQLite's "How To Corrupt An SQLite Database
+    File", section 2.2). Whether the file is a SQLite database at all is SQLite's own first read to tell
+    (``file is not a database``, see :func:`archive_error`)."""
     try:
+        if path.is_dir():
+            raise ArchiveError(f"{path} is a directory, not an archive")
         if readonly and not path.exists():
             raise ArchiveError(f"no archive at {path}")
-        _check_sqlite_file(path)
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):  # mkdir, or stat, met a file where a folder must be
         raise ArchiveError(f"cannot open archive {path}: a parent of it is not a directory") from None
-    except OSError as exc:  # unreadable file or folder, name too long, ...
+    except OSError as exc:  # unreadable folder, name too long, ...
         raise ArchiveError(f"cannot open archive {path}: {exc.strerror or exc}") from None
 
 
-def open_engine(target: str | Path | None = None, *, readonly: bool = False) -> Engine:
-    """Open (and, unless read-only, create) the archive at ``target``, upgrading an old schema.
+def open_engine(target: str | Path | None = None, *, readonly: bool = False, create: bool = True) -> Engine:
+    """Open (and, unless read-only or ``create=False``, create) the archive at ``target``.
 
-    Read-only never creates anything: a missing archive is an error; SQLite is opened with
-    ``mode=ro`` plus ``query_only`` and PostgreSQL runs every transaction ``READ ONLY``, so no
-    statement can write. An archive whose schema is behind is still upgraded first (a short
-    writable connection), because every command expects the current schema."""
+    A writer upgrades an archive made by an older release (Alembic migrations) before use.
+    Read-only never creates or changes anything: a missing archive is an error, an archive whose schema
+    is behind is refused with the command that upgrades it (``newsarchive upgrade``), SQLite is opened
+    with ``mode=ro`` plus ``query_only`` and an authorizer that refuses ATTACH and file-changing PRAGMAs,
+    and PostgreSQL runs every transaction ``READ ONLY``."""
     url = archive_url(target)
     shown = display_target(target)
     path = _sqlite_path(url)
     if path is not None:
-        _prepare_sqlite_file(path, readonly)
+        _prepare_sqlite_file(path, readonly or not create)
     engine: Engine | None = None
     try:
-        if readonly:
-            _upgrade_if_behind(url, path, shown)
         engine = _make_engine(url, path, readonly)
         with engine.connect().execution_options(**READER) as conn:
             if readonly:
-                if not inspect(conn).has_table("articles"):
-                    raise ArchiveError(f"{shown} is not a newsarchive archive (no articles table)")
+                _check_readable_schema(conn, shown)
                 needs_upgrade = False
             else:
                 needs_upgrade = migrate.needs_upgrade(conn)
@@ -139,22 +136,13 @@ def open_engine(target: str | Path | None = None, *, readonly: bool = False) -> 
     return engine
 
 
-def _upgrade_if_behind(url: str, path: Path | None, shown: str) -> None:
-    """Before a read-only open: bring an older archive's schema up to date (nothing else is written)."""
-    probe = _make_engine(url, path, readonly=True)
-    try:
-        with probe.connect() as conn:
-            behind = inspect(conn).has_table("articles") and migrate.needs_upgrade(conn)
-    finally:
-        probe.dispose()
-    if behind:
-        log.info("upgrading the schema of %s", shown)
-        writer = _make_engine(url, path, readonly=False)
-        try:
-            with writer.begin() as conn:
-                migrate.upgrade(conn)
-        finally:
-            writer.dispose()
+def _check_readable_schema(conn: Connection, shown: str) -> None:
+    """A reading command needs the current schema and must not write one: say how to get it instead."""
+    if not inspect(conn).has_table("articles"):
+        raise ArchiveError(f"{shown} is not a newsarchive archive (no articles table)")
+    if migrate.needs_upgrade(conn):
+        raise ArchiveError(f"{shown} has an older schema than this release reads; upgrade it first with: "
+                           f"newsarchive upgrade --db {shown}")
 
 
 def _make_engine(url: str, path: Path | None, readonly: bool) -> Engine:
@@ -182,11 +170,55 @@ def _server_engine(url: str, readonly: bool) -> Engine:
     return engine
 
 
+# PRAGMAs that only read, allowed with an argument on a read-only connection (``PRAGMA table_info(t)``);
+# any other PRAGMA with an argument sets something and is refused. These change files even without one.
+_READING_PRAGMAS = frozenset({
+    "table_info", "table_xinfo", "table_list", "index_info", "index_xinfo", "index_list", "foreign_key_list",
+    "foreign_key_check", "integrity_check", "quick_check", "pragma_list", "function_list", "module_list",
+    "collation_list", "compile_options", "database_list"})
+_WRITING_PRAGMAS = frozenset({"wal_checkpoint", "optimize", "incremental_vacuum", "shrink_memory"})
+
+
+def _read_only_authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None, _src: str | None) -> int:
+    """SQLite authorizer of read-only connections: ``mode=ro`` and ``query_only`` stop writes to the
+    archive, but not ATTACH (which creates a file anywhere, or checkpoints the archive's own WAL when it
+    attaches it twice), VACUUM INTO, or PRAGMAs that change the file or the journal mode."""
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA:
+        name = (arg1 or "").lower()
+        if name in _WRITING_PRAGMAS or (arg2 is not None and name not in _READING_PRAGMAS):
+            return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
+def _sqlite_uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path))}?{mode}"
+
+
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection; on a file or folder we may not write, an immutable one.
+
+    A WAL archive needs its ``-shm`` file even to be read; where neither exists nor can be created
+    (a read-only folder, a mounted backup), SQLite refuses ``mode=ro``. Nobody can then be writing
+    through this folder, so reading it as ``immutable`` is safe, and creates nothing."""
+    conn = sqlite3.connect(_sqlite_uri(path, "mode=ro"), uri=True, timeout=timeout, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        if writable or "readonly" not in str(exc).replace(" ", "").lower() and "unable to open" not in str(exc):
+            raise
+    log.info("%s is on read-only storage: reading it as immutable", path)
+    return sqlite3.connect(_sqlite_uri(path, "immutable=1"), uri=True, timeout=timeout, check_same_thread=False)
+
+
 def _sqlite_engine(path: Path, readonly: bool) -> Engine:
     timeout = lock_timeout()
     if readonly:
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, timeout=timeout, check_same_thread=False))
+        engine = create_engine("sqlite://", creator=lambda: _connect_readonly(path, timeout))
     else:
         engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout})
 
@@ -205,6 +237,9 @@ def _sqlite_engine(path: Path, readonly: bool) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         cur.close()
+        if readonly:
+            # Last, so that our own connection PRAGMAs above pass.
+            dbapi_conn.set_authorizer(_read_only_authorizer)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

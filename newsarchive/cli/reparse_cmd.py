@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         sites = list(load_sites(args.sites).values()) if args.sites else None
     except SiteConfigError as exc:
         raise CLIError(str(exc), EXIT_USAGE) from None
-    open_engine(args.db, readonly=True).dispose()  # a missing archive is an error, not a new empty one
+    open_engine(args.db, create=False).dispose()  # a missing archive is an error, not a new empty one
     lock = acquire_lock(args.db)  # a crawl rewriting the same articles meanwhile would race our versions
     try:
         with Archive(args.db) as archive, archive_errors(args.db):

@@ -15,13 +15,68 @@ import lxml.html
 from lxml import etree
 
 from newsarchive.encoding import decode_html
+from newsarchive.limits import MAX_ATTRIBUTES, MAX_ELEMENTS, MAX_HTML_CHARS
 from newsarchive.urls import host_of
 
 log = logging.getLogger(__name__)
 
-MAX_HTML_CHARS = 5_000_000  # larger pages are cut: no real article needs more, and lxml's time grows with it
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_START_TAG = re.compile(r"<[A-Za-z]")
+# Pieces of a start tag as HTML's tokenizer reads it: whitespace or "/", an attribute name (a stray quote is
+# part of it), or "=" and a value; a quote opens a value only right after "=", and quoted values may hold
+# ">" and "<". Every attribute takes at least two pieces.
+_PIECE = r"""(?:[\s/]++|[^\s/>=]++|=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))"""
+_TAG_START = r"<[A-Za-z][^\s/>]*+\s"
+# Everything up to the next start tag of MAX_ATTRIBUTES pieces or more, read as the tokenizer reads it: text,
+# comments, raw-text elements (script, style; RCDATA title, textarea) whose content is never tags, and shorter
+# tags, each running to the end of the page when the page never closes it. Possessive quantifiers throughout,
+# and every match starts where the last one ended: one linear pass, whatever the input.
+_UP_TO_LONG_TAG = re.compile(
+    r"(?:[^<]++"
+    r"|<!--(?:[^-]*+(?:-(?!->)[^-]*+)*+-->|.*+)"
+    + "".join(r"|<%s\b(?:[^<]*+(?:<(?!/%s)[^<]*+)*+</%s\s*+>|.*+)" % (n, n, n)
+              for n in ("script", "style", "title", "textarea"))
+    + r"|" + _TAG_START + _PIECE + r"{0,%d}+(?:>|\Z)" % (MAX_ATTRIBUTES - 1)
+    + r"|(?!" + _TAG_START + r")<)*+", re.S | re.I)
+_LONG_TAG = re.compile(_TAG_START + _PIECE + r"*+>?", re.S)
+_TAG_NAME = re.compile(r"<[A-Za-z][^\s/>]*")
+# One attribute: a name, and optionally "=" with a quoted or bare value.
+_ATTRIBUTE = re.compile(r"""[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?""")
+
+
+def _cap_attributes(tag: str) -> str:
+    name_end = _TAG_NAME.match(tag).end()  # type: ignore[union-attr] - _LONG_TAG matched "<" and a letter
+    attributes = _ATTRIBUTE.findall(tag, name_end)
+    if len(attributes) <= MAX_ATTRIBUTES:
+        return tag
+    return f"{tag[:name_end]} {' '.join(attributes[:MAX_ATTRIBUTES])}>"
+
+
+def _cap_long_tags(text: str) -> str:
+    """Tags with more than MAX_ATTRIBUTES attributes keep their first MAX_ATTRIBUTES."""
+    parts, pos = [], 0
+    while True:
+        end = _UP_TO_LONG_TAG.match(text, pos).end()  # type: ignore[union-attr] - the pattern matches ""
+        tag = _LONG_TAG.match(text, end)
+        if tag is None:
+            break
+        parts += [text[pos:end], _cap_attributes(tag.group())]
+        pos = tag.end()
+    return "".join(parts) + text[pos:] if parts else text
+
+
+def bound_markup(text: str) -> str:
+    """The page cut to the bounds of :mod:`newsarchive.limits`, before lxml builds anything: at most
+    MAX_HTML_CHARS characters and MAX_ELEMENTS start tags, at most MAX_ATTRIBUTES attributes a tag."""
+    text = text[:MAX_HTML_CHARS]
+    if text.count("<") > MAX_ELEMENTS:  # cheap test first: almost every page passes it
+        for n, match in enumerate(_START_TAG.finditer(text), 1):
+            if n > MAX_ELEMENTS:
+                log.info("page cut at its %d-th element", MAX_ELEMENTS)
+                text = text[:match.start()]
+                break
+    return _cap_long_tags(text)
 
 
 def _jsonld_objects(value: object) -> list[dict]:
@@ -87,7 +142,7 @@ class Document:
     @classmethod
     def parse(cls, html: bytes | str, url: str, content_type: str | None = None) -> "Document":
         text, encoding = decode_html(html, content_type)
-        text = _CONTROL.sub("", _XML_DECL.sub("", text[:MAX_HTML_CHARS]))
+        text = _CONTROL.sub("", _XML_DECL.sub("", bound_markup(text)))
         tree = None
         if text.strip():
             try:

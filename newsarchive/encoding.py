@@ -2,7 +2,10 @@
 
 Order of trust: a byte-order mark, the HTTP Content-Type charset, the document's own ``<meta charset>``,
 then statistical detection (charset-normalizer). Declared charsets are checked by a strict decode, because
-sites often declare one thing and send another.
+sites often declare one thing and send another. A declared UTF-8 that fails only on a few bad bytes
+still wins, as in browsers, with U+FFFD for those bytes: a page that is mostly valid UTF-8 with one stray
+byte must not be decoded whole as cp1252 (mojibake in every accented letter). It loses only when its
+decode finds no more good non-ASCII characters than bad bytes: then the declaration is the error.
 """
 from __future__ import annotations
 
@@ -42,6 +45,29 @@ def _try(data: bytes, encoding: str | None) -> str | None:
         return None
 
 
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+REPLACEMENT = "\ufffd"
+
+
+# Encodings whose byte sequences are self-checking: a page that is mostly valid in one of them is in it.
+# (In a single-byte encoding every byte is "valid"; a strict failure there, on one of cp1252's few
+# undefined bytes, says the page is really UTF-8, so those keep the strict test.)
+_SELF_CHECKING = frozenset({"utf-8"})
+
+
+def _lenient(data: bytes, encoding: str | None) -> str | None:
+    """The declared decode with U+FFFD for bad bytes, if its good non-ASCII characters outnumber them."""
+    if encoding not in _SELF_CHECKING:
+        return None
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        return None
+    bad = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode("utf-8"))  # U+FFFD the page itself sent
+    good = len(_NON_ASCII.findall(text)) - text.count(REPLACEMENT)
+    return text if good > bad else None
+
+
 def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for a page body; never raises."""
     if isinstance(data, str):
@@ -51,10 +77,16 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
             return data[len(bom):].decode(enc, errors="replace"), enc
     header = _HEADER_CHARSET.search(content_type or "")
     meta = _META_CHARSET.search(data[:4096])
-    for label in (header.group(1) if header else None, meta.group(1).decode("ascii", "ignore") if meta else None):
-        enc = _normalise(label)
+    declared = [_normalise(label) for label in
+                (header.group(1) if header else None, meta.group(1).decode("ascii", "ignore") if meta else None)]
+    for enc in declared:
         text = _try(data, enc)
         if text is not None:
+            return text, enc  # type: ignore[return-value]
+    for enc in declared:
+        text = _lenient(data, enc)
+        if text is not None:
+            log.debug("invalid bytes for the declared %s replaced", enc)
             return text, enc  # type: ignore[return-value]
     text = _try(data, "utf-8")
     if text is not None:

@@ -11,6 +11,7 @@ from newsarchive.document import Document
 from newsarchive.extract.body import Body, extract_body
 from newsarchive.extract.metadata import Metadata, extract_metadata
 from newsarchive.language import detect_language
+from newsarchive.limits import MAX_BODY_CHARS
 from newsarchive.profiles import select_profile
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,18 @@ def _cited(body: Body, language: str | None, url: str) -> list[CitedSource]:
     return found
 
 
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, at the last paragraph (else line, else word) break before it."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for separator in ("\n\n", "\n", " "):
+        at = head.rfind(separator)
+        if at > limit // 2:
+            return head[:at].rstrip()
+    return head
+
+
 def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None,
            select: tuple[str | None, str | None]) -> Article:
     doc = Document.parse(html, url, content_type)
@@ -82,6 +95,7 @@ def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_typ
     profile = select_profile(doc, *select)
     meta = extract_metadata(doc, profile, fetched_at)
     body = extract_body(doc, profile)
+    body.text = cut_text(body.text, MAX_BODY_CHARS)
     language = meta.language or detect_language(body.text or meta.headline or "", doc.host)
     provenance = dict(meta.provenance)
     if profile:

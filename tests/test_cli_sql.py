@@ -2,14 +2,21 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import signal
 import sqlite3
+import subprocess
+import tempfile
+import time
+from pathlib import Path
 
 import pytest
 
 from newsarchive import parse_article
 from newsarchive.archive import Archive
 
-from conftest import ARTICLE_HTML
+from conftest import ARTICLE_HTML, CLI, cli_env
 
 pytest_plugins = ["pg"]  # the throwaway PostgreSQL server (tests/pg.py)
 
@@ -98,3 +105,112 @@ def test_postgresql_writes_are_refused(cli, pg_url):
         assert result.returncode == 1, (statement, result.stdout)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert cli("sql", "SELECT count(*) AS n FROM articles", "--db", pg_url, "--format", "csv").stdout == "n\n3\n"
+
+
+# -- a reading command never creates or changes a file ---------------------------------------------
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """The folder's files and their bytes; a WAL archive's ``-shm`` (the readers' shared index, which
+    SQLite itself keeps beside a WAL database) and an empty ``-wal`` are SQLite's to create and not data."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.endswith("-shm") and not (p.name.endswith("-wal") and not p.stat().st_size)}
+
+
+@pytest.mark.parametrize("statement", [
+    "ATTACH DATABASE '{elsewhere}' AS x",  # would create a file anywhere
+    "ATTACH DATABASE '{archive}' AS again",  # would checkpoint the archive's own WAL on exit
+    "VACUUM INTO '{elsewhere}'",
+    "PRAGMA journal_mode = DELETE",
+    "PRAGMA main.user_version = 7",
+    "PRAGMA wal_checkpoint(TRUNCATE)",
+    "PRAGMA wal_checkpoint",
+    "PRAGMA optimize",
+    "SELECT load_extension('mod_spatialite')",
+])
+def test_statements_that_touch_files_are_refused(cli, filled, tmp_path, statement):
+    elsewhere = tmp_path / "elsewhere" / "new.db"
+    elsewhere.parent.mkdir()
+    before = files_of(filled.parent)
+    result = cli("sql", statement.format(elsewhere=elsewhere, archive=filled), "--db", str(filled))
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("newsarchive: error: query failed:") and "Traceback" not in result.stderr
+    assert not elsewhere.exists()
+    assert files_of(filled.parent) == before
+
+
+def test_reading_pragmas_still_work(cli, filled):
+    result = cli("sql", "PRAGMA table_info(articles)", "--db", str(filled), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "headline" in {row["name"] for row in json.loads(result.stdout)}
+
+
+def test_foreign_sqlite_file_is_left_as_it_was(cli, tmp_path):
+    """Someone else's SQLite file that happens to have an articles table: no tables, triggers or WAL added."""
+    foreign = tmp_path / "theirs.sqlite3"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO articles (title) VALUES ('theirs')")
+    conn.close()
+    before = files_of(tmp_path)
+    for command in (["sql", "SELECT 1"], ["search", "theirs"], ["stats"], ["export", "--format", "jsonl"]):
+        result = cli(*command, "--db", str(foreign))
+        assert result.returncode == 2, result.stdout
+        assert "newsarchive upgrade" in result.stderr and result.stderr.count("\n") == 1
+        assert files_of(tmp_path) == before
+
+
+RUNAWAY = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+def test_runaway_query_stops_at_the_timeout(cli, filled):
+    result = cli("sql", RUNAWAY, "--db", str(filled), "--timeout", "0.5", timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "newsarchive: error: query stopped after 0.5 s (--timeout)\n"
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "abc", "1e99"])
+def test_bad_timeout_is_a_usage_error(cli, filled, value):
+    result = cli("sql", "SELECT 1", "--db", str(filled), "--timeout", value)
+    assert result.returncode == 2 and "--timeout" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_stops_a_running_query(filled):
+    proc = subprocess.Popen([str(CLI), "sql", RUNAWAY, "--db", str(filled), "--timeout", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env())
+    time.sleep(1.5)  # well inside the query (Python and SQLAlchemy have started)
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert err == "newsarchive: interrupted\n" and out == ""
+
+
+@pytest.fixture
+def read_only_archive(filled):
+    """The archive in a folder nobody may write to (a mounted backup, a shared read-only copy). Root
+    writes anyway, so the commands then run as the unprivileged user ``nobody``."""
+    folder = Path(tempfile.mkdtemp(prefix="newsarchive-ro-"))
+    target = folder / "archive.sqlite3"
+    shutil.copy(filled, target)  # the WAL was checkpointed when its last writer closed
+    for path in (target, folder):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    yield target
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def as_unprivileged(*args: str) -> subprocess.CompletedProcess[str]:
+    prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] if os.geteuid() == 0 else []
+    return subprocess.run([*prefix, str(CLI), *args], capture_output=True, text=True, env=cli_env(), timeout=120)
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT count(*) AS n FROM articles", "--format", "csv"],
+                                     ["search", "Pertama"], ["stats"], ["export", "--format", "jsonl"],
+                                     ["history", "https://kabaruji.example/2023/03/berita-0.html"]])
+def test_reading_commands_work_on_read_only_storage(read_only_archive, command):
+    before = files_of(read_only_archive.parent)
+    result = as_unprivileged(*command, "--db", str(read_only_archive))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert files_of(read_only_archive.parent) == before

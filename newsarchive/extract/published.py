@@ -22,6 +22,7 @@ from newsarchive.document import Document
 from newsarchive.extract import dates as dt
 from newsarchive.extract.jsonld import JsonLd, as_text
 from newsarchive.extract.pagetools import X_H1, class_groups, in_furniture, select, text_of
+from newsarchive.limits import MAX_DATE_CHUNK
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -290,7 +291,7 @@ def _text_scan(doc: Document, fetched_at, mf: bool, full: bool
         for chunk in (node.text, node.tail):
             if not chunk or chunk.isspace():
                 continue
-            t = " ".join(chunk.split())
+            t = " ".join(chunk[:MAX_DATE_CHUNK].split())  # date lines are short: a giant text node is not
             kind = pending
             pending = None
             if len(t) <= 120:

@@ -1,15 +1,17 @@
 """Finding article URLs: robots.txt Sitemap lines, sitemaps (index, urlset, news), RSS and Atom feeds.
 
-Pure functions of bytes; the spider does the fetching. XML is parsed without entity expansion and
-without network access, so an XML bomb or an external entity in a sitemap is never expanded or fetched.
+Pure functions of bytes; the spider does the fetching (and bounds how many sitemaps it fetches). XML is
+parsed without entity expansion and without network access, so an XML bomb or an external entity in a
+sitemap is never expanded or fetched. Every URL goes through :func:`newsarchive.urls.safe_url`: a malformed
+one is skipped, never the document.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
-
+from dataclasses import dataclass, field
 from lxml import etree
+
+from newsarchive.urls import safe_url
 
 log = logging.getLogger(__name__)
 
@@ -17,12 +19,16 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
                           huge_tree=False, load_dtd=False)
 FEED_PATHS = ("/feeds/posts/default", "/feed", "/rss", "/rss.xml", "/atom.xml", "/feed.xml")
 SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
+# Entries read from one sitemap or feed: the sitemap protocol's own limit (sitemaps.org: 50,000 URLs per
+# file). A hostile file packing more within DOWNLOAD_MAXSIZE would only fill the scheduler.
+MAX_ENTRIES = 50_000
 
 
-def _usable(url: str) -> bool:
-    """A real http(s) URL, not text a broken feed's recovery left in a link element."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+def _usable(text: str, base: str) -> str | None:
+    """``text`` as an absolute http(s) URL, or None: malformed, or text a broken feed's recovery left in a
+    link element (a real URL in a sitemap or feed has no white space)."""
+    text = text.strip()
+    return None if any(c.isspace() for c in text) else safe_url(text, base)
 
 
 @dataclass(frozen=True)
@@ -53,12 +59,65 @@ def _xml(body: bytes, base: str = "") -> etree._Element | None:
     return root
 
 
-def robots_sitemaps(text: str, base: str) -> list[str]:
-    out = []
+@dataclass
+class SitemapBudget:
+    """How many sitemaps a run may still fetch. A sitemap index can name a fresh sitemap on every fetch (or
+    nest indexes without end), so every sitemap request is counted: at most ``per_site`` per site, at most
+    ``per_run`` in the whole run (``--max-pages``; 0 = no such bound), and indexes nested at most ``depth``
+    deep (a sitemap the site names itself is depth 0, an entry of it depth 1...). Each bound is logged
+    once per site when it first refuses a sitemap."""
+
+    per_site: int
+    depth: int
+    per_run: int = 0
+    taken: int = 0
+    seen: dict[str, set[str]] = field(default_factory=dict)  # site -> sitemap URLs requested
+    warned: set[tuple[str, str]] = field(default_factory=set)
+
+    def take(self, site: str, url: str, depth: int = 0) -> str:
+        """Count ``url`` and return "" when it may be fetched; else why not: "seen" (requested already
+        this run, no word), "depth", "site" or "run" (a bound was reached)."""
+        seen = self.seen.setdefault(site, set())
+        if url in seen:
+            return "seen"
+        if depth > self.depth:
+            return self._refuse("depth", site, f"sitemap indexes nested over {self.depth} deep")
+        if self.per_site and len(seen) >= self.per_site:
+            return self._refuse("site", site, f"{self.per_site} sitemaps fetched for this site")
+        if self.per_run and self.taken >= self.per_run:
+            return self._refuse("run", "", f"{self.per_run} sitemaps fetched in this run (--max-pages)")
+        seen.add(url)
+        self.taken += 1
+        return ""
+
+    def _refuse(self, bound: str, site: str, what: str) -> str:
+        if (bound, site) not in self.warned:
+            self.warned.add((bound, site))
+            log.warning("%s%s: no more sitemaps followed this run", what, f" ({site})" if site else "")
+        return bound
+
+
+def robots_text(body: bytes, max_bytes: int) -> str:
+    """The part of a robots.txt body that is read: its first ``max_bytes`` (RFC 9309 lets a crawler stop at
+    500 KiB or more), cut after the last whole line, so that a truncated line is not read as a whole one."""
+    if max_bytes and len(body) > max_bytes:
+        body = body[:max_bytes]
+        body = body[:body.rfind(b"\n") + 1]
+    return body.decode("utf-8", "replace")  # RFC 9309: robots.txt is UTF-8
+
+
+def robots_sitemaps(text: str, base: str, limit: int = 0) -> list[str]:
+    """The ``Sitemap:`` URLs of a robots.txt, at most ``limit`` of them (0: all)."""
+    out: list[str] = []
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key.strip().lower() == "sitemap" and value.strip() and _usable(urljoin(base, value.strip())):
-            out.append(urljoin(base, value.strip()))
+        if key.strip().lower() != "sitemap" or not value.strip():
+            continue
+        url = _usable(value.strip(), base)
+        if url:
+            out.append(url)
+            if len(out) == limit:
+                break
     return out
 
 
@@ -84,8 +143,12 @@ def parse_sitemap(body: bytes, base: str) -> tuple[str, list[Link]]:
                 lastmod = lastmod or text
             elif name == "title" and text:
                 title = text
-        if loc and _usable(urljoin(base, loc)):
-            links.append(Link(urljoin(base, loc), lastmod, title))
+        url = _usable(loc, base) if loc else None
+        if url and len(links) == MAX_ENTRIES:
+            log.warning("sitemap holds over %d URLs, the rest skipped: %s", MAX_ENTRIES, base)
+            break
+        if url:
+            links.append(Link(url, lastmod, title))
     return ("index" if kind == "sitemapindex" else "urlset"), links
 
 
@@ -111,6 +174,10 @@ def parse_feed(body: bytes, base: str) -> list[Link]:
                 updated = updated or child.text.strip()
             elif name == "title":
                 title = (child.text or "").strip() or None
-        if url and _usable(urljoin(base, url)):
-            links.append(Link(urljoin(base, url), updated, title))
+        url = _usable(url, base) if url else None
+        if url and len(links) == MAX_ENTRIES:
+            log.warning("feed holds over %d entries, the rest skipped: %s", MAX_ENTRIES, base)
+            break
+        if url:
+            links.append(Link(url, updated, title))
     return links

@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from newsarchive.article import Article
+from newsarchive.urls import safe_url
 
 # Query or path markers of the one-page form of a split article.
 _WHOLE = re.compile(r"[?&](?:page=all|showall=(?:1|true)|single=1|view=all)(?:&|$)|/all/?$", re.I)
@@ -44,9 +45,10 @@ def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
     stem = re.sub(r"\.\w{2,5}$", "", here.path).rstrip("/")
     for href in hrefs:
         href = (href or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+        # safe_url: a malformed link (bad IPv6 literal, port, host) is skipped, never the page.
+        candidate = safe_url(href, url) if href and not href.startswith("#") else None
+        if candidate is None:
             continue
-        candidate = urljoin(url, href)
         there = urlsplit(candidate)
         if there.netloc != here.netloc or candidate.split("#")[0] == url.split("#")[0]:
             continue

@@ -79,3 +79,19 @@ NEWSARCHIVE_PROGRESS_INTERVAL = 1.0
 # The crawl_runs row the CLI opened for this run (0 = none), kept current every RUN_UPDATE_INTERVAL s.
 NEWSARCHIVE_RUN_ID = 0
 NEWSARCHIVE_RUN_UPDATE_INTERVAL = 10.0
+
+# Bounds on what a hostile (or broken) site can make a run fetch. A sitemap index can name a fresh sitemap on
+# every fetch, or nest indexes without end: at most MAX_SITEMAPS sitemaps are requested per site and run
+# (those the site names, robots.txt Sitemap: lines, the usual paths and index entries alike; robots.txt
+# lines past it are not even read), and indexes are followed SITEMAP_DEPTH levels deep. Real sites stay far
+# below both (an index of a few hundred monthly sitemaps, nested once or twice). 0 = no per-site bound.
+NEWSARCHIVE_MAX_SITEMAPS = 500
+NEWSARCHIVE_SITEMAP_DEPTH = 5
+# Bytes of a robots.txt read (ours and Scrapy's robots middleware's downloads); the rest is ignored, as
+# RFC 9309 allows and Google does past 500 KiB. A 20 MB robots.txt of Sitemap: lines costs nothing. 0 = all.
+NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024
+# A spider callback that raises (a bug, a page nobody foresaw) counts its page as failed (exit 1) instead of
+# passing for a page handled; placed below HttpErrorMiddleware (50), which handles HTTP errors itself.
+SPIDER_MIDDLEWARES = {
+    "newsarchive.middlewares.spidererrors.SpiderErrorMiddleware": 10,
+}

@@ -8,6 +8,11 @@ error pages are only followed; non-HTML responses are never parsed.
 Which known articles to fetch again is decided by the dupefilter (``newsarchive.middlewares``) from the
 ``na_*`` request meta set here: ``na_page`` (an HTML page that may be an article) and ``na_updated`` (the
 sitemap ``lastmod`` / feed ``updated`` that came with the link).
+
+Hostile sites are bounded: every URL taken from a page, sitemap or feed goes through
+``newsarchive.urls.safe_url`` (a bad one is skipped, never the page), sitemaps are counted
+(``SitemapBudget``: per site, per run, index depth), and only the first ``NEWSARCHIVE_ROBOTSTXT_MAXSIZE``
+bytes of a robots.txt are downloaded, by this spider and by Scrapy's robots.txt middleware alike.
 """
 from __future__ import annotations
 
@@ -18,23 +23,30 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
-from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import CloseSpider, IgnoreRequest, StopDownload
 from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from newsarchive import settings as defaults
 from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
 from newsarchive.crawlstate import page_not_article, parse_when, state_for
-from newsarchive.discovery import FEED_PATHS, SITEMAP_PATHS, parse_feed, parse_sitemap, robots_sitemaps
+from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, SitemapBudget, parse_feed, parse_sitemap,
+                                   robots_sitemaps, robots_text)
 from newsarchive.middlewares.conditional import NotModified
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
-from newsarchive.responses import article_item, is_html
+from newsarchive.responses import article_item, bounded, is_html
 from newsarchive.sites import Site, adhoc_site, load_sites
-from newsarchive.urls import canonicalize
+from newsarchive.urls import canonicalize, safe_url
 
 log = logging.getLogger(__name__)
+
+# Parts of Scrapy's messages for a response dropped over DOWNLOAD_MAXSIZE: announced by its headers, seen
+# while downloading, or reached while decompressing (a gzip bomb). Skipped on purpose, not failures.
+_TOO_LARGE = ("max download size", "larger than download max size", "exceeded DOWNLOAD_MAXSIZE")
 
 
 def _flag(value: Any) -> bool:
@@ -45,6 +57,12 @@ def _list(value: Iterable[Any] | str | None) -> list[Any]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     return list(value or [])
+
+
+def _is_robots(request: Request) -> bool:
+    """A robots.txt download, ours or the robots middleware's, redirects followed."""
+    first = (request.meta.get("redirect_urls") or [request.url])[0]
+    return first.split("?", 1)[0].endswith("/robots.txt")
 
 
 class ArticleSpider(scrapy.Spider):
@@ -61,6 +79,11 @@ class ArticleSpider(scrapy.Spider):
         self.max_pages = int(max_pages or 0)
         self.resume_since = resume_since
         self.pages = 0  # HTML pages handled, for max_pages
+        # Sitemap and robots.txt bounds: the defaults here, the run's settings once from_crawler has them.
+        self.sitemaps = SitemapBudget(per_site=defaults.NEWSARCHIVE_MAX_SITEMAPS,
+                                      depth=defaults.NEWSARCHIVE_SITEMAP_DEPTH, per_run=self.max_pages)
+        self.robots_maxsize = defaults.NEWSARCHIVE_ROBOTSTXT_MAXSIZE
+        self.robots_truncated: set[str] = set()
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
         self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
         # Host filtering is done by Site.owns, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
@@ -72,8 +95,14 @@ class ArticleSpider(scrapy.Spider):
             known = load_sites(crawler.settings.get("NEWSARCHIVE_SITES_FILE") or None)
             kwargs["sites"] = [known[name] for name in _list(kwargs["sites"])]
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
         if not spider.max_pages:
-            spider.max_pages = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES")
+            spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES")
+        # --max-pages bounds sitemaps too: a run of N pages needs no more than N sitemaps to find them.
+        spider.sitemaps = SitemapBudget(per_site=settings.getint("NEWSARCHIVE_MAX_SITEMAPS"),
+                                        depth=settings.getint("NEWSARCHIVE_SITEMAP_DEPTH"), per_run=spider.max_pages)
+        spider.robots_maxsize = settings.getint("NEWSARCHIVE_ROBOTSTXT_MAXSIZE")
+        crawler.signals.connect(spider.robots_bytes, signal=signals.bytes_received)
         return spider
 
     def archive_sites(self) -> list[str]:
@@ -106,11 +135,11 @@ class ArticleSpider(scrapy.Spider):
                 # Probes: most are missing on any one site, so their absence is not worth a word.
                 probe = meta | {"na_probe": True}
                 for path in SITEMAP_PATHS:
-                    yield Request(urljoin(root, path), callback=self.parse_sitemap, errback=self.ignore, meta=probe)
+                    yield from self.sitemap_request(urljoin(root, path), site.name, probe=True)
                 for path in FEED_PATHS:
                     yield Request(urljoin(root, path), callback=self.parse_feed, errback=self.ignore, meta=probe)
         for url in site.sitemaps:
-            yield Request(url, callback=self.parse_sitemap, errback=self.failed, meta=meta)
+            yield from self.sitemap_request(url, site.name)
         for url in site.feeds:
             yield Request(url, callback=self.parse_feed, errback=self.failed, meta=meta)
         for url in site.start_urls:
@@ -131,13 +160,46 @@ class ArticleSpider(scrapy.Spider):
         log.info("resuming an interrupted run: following links of %d stored pages", count)
 
     # -- discovery -----------------------------------------------------------------------------------------
+    def robots_bytes(self, data: bytes, request: Request, **_: Any) -> None:
+        """``bytes_received``: stop a robots.txt download (ours or Scrapy's robots middleware's) at
+        NEWSARCHIVE_ROBOTSTXT_MAXSIZE; what came so far is read as the whole file (fail=False), as Google
+        ignores what follows its 500 KiB."""
+        if not self.robots_maxsize or not _is_robots(request):
+            return
+        received = request.meta.get("na_robots_bytes", 0) + len(data)
+        request.meta["na_robots_bytes"] = received
+        if received >= self.robots_maxsize:
+            if request.url not in self.robots_truncated:  # once, not for each of its two downloads
+                self.robots_truncated.add(request.url)
+                log.warning("robots.txt over %d bytes, only its start read: %s", self.robots_maxsize, request.url)
+            self.crawler.stats.inc_value("newsarchive/robots_truncated")
+            raise StopDownload(fail=False)
+
     def parse_robots(self, response: Response) -> Iterable[Request]:
         if response.status != 200:
             return
-        for sitemap in robots_sitemaps(response.text, response.url):
+        site = response.meta.get("na_site") or ""
+        # A robots.txt naming more sitemaps than a site may have fetched: the rest would be refused anyway.
+        text = robots_text(response.body, self.robots_maxsize)
+        for sitemap in robots_sitemaps(text, response.url, limit=self.sitemaps.per_site):
             if self.site_for(sitemap):
-                yield Request(sitemap, callback=self.parse_sitemap, errback=self.ignore,
-                              meta={"na_site": response.meta.get("na_site")})
+                yield from self.sitemap_request(sitemap, site, optional=True)
+
+    def sitemap_request(self, url: str, site: str, depth: int = 0, *, optional: bool = False,
+                        probe: bool = False) -> Iterator[Request]:
+        """A request for a sitemap, unless a bound of ``self.sitemaps`` refuses it (logged once per bound).
+        ``optional``: its absence is no failure (a robots.txt line, a probe); ``probe``: a usual path tried on
+        the off chance, so not even a non-sitemap there is worth a word."""
+        refused = self.sitemaps.take(site, url, depth)
+        if refused:
+            if refused != "seen":
+                self.crawler.stats.inc_value(f"newsarchive/sitemaps_refused/{refused}")
+            return
+        meta: dict[str, Any] = {"na_site": site, "na_sitemap_depth": depth}
+        if probe:
+            meta["na_probe"] = True
+        errback = self.ignore if optional or probe else self.failed
+        yield Request(url, callback=self.parse_sitemap, errback=errback, meta=meta)
 
     def too_old(self, when: str | None) -> bool:
         moment = parse_when(when)
@@ -150,11 +212,13 @@ class ArticleSpider(scrapy.Spider):
                 log.warning("not a sitemap, skipped: %s", response.url)
                 self.crawler.stats.inc_value("newsarchive/bad_sitemap")
             return
+        site = response.meta.get("na_site") or ""
+        depth = response.meta.get("na_sitemap_depth", 0) + 1
         for link in links:
             if self.too_old(link.updated) or not self.site_for(link.url):
                 continue
             if kind == "index":
-                yield Request(link.url, callback=self.parse_sitemap, errback=self.failed)
+                yield from self.sitemap_request(link.url, site, depth)
             else:
                 yield self.page_request(link.url, link.updated)
 
@@ -175,7 +239,10 @@ class ArticleSpider(scrapy.Spider):
 
     def follow_links(self, response: Response, whole: str | None = None) -> Iterator[Request]:
         for link in self.links.extract_links(response):
-            url = canonicalize(link.url)
+            checked = safe_url(link.url)  # a bad port or host on the page: that link skipped, not the page
+            if checked is None:
+                continue
+            url = canonicalize(checked)
             if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
                 continue
             if whole and (url == canonicalize(whole) or same_article_page(response.url, url)):
@@ -197,6 +264,7 @@ class ArticleSpider(scrapy.Spider):
             log.info("not HTML, not parsed: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/not_html")
             return
+        links_from = bounded(response)  # Scrapy's selectors parse the page again: within our bounds too
         state = state_for(self.crawler) if self.follow else None
         followed = True
         whole = None
@@ -207,7 +275,7 @@ class ArticleSpider(scrapy.Spider):
                 # This run has this page now: another link to it (or to its canonical URL) is not due again.
                 state.mark_fetched(response.url, canonicalize(article.canonical_url or response.url))
             if article.is_article:
-                whole = whole_article_url(response.xpath("//a/@href").getall(), response.url)
+                whole = whole_article_url(links_from.xpath("//a/@href").getall(), response.url)
             if explicit:
                 yield from self.store_or_whole(item, whole, response.meta)
             elif not article.is_article:
@@ -223,7 +291,7 @@ class ArticleSpider(scrapy.Spider):
         else:
             self.crawler.stats.inc_value("newsarchive/index_pages")
         if self.follow and followed:
-            yield from self.follow_links(response, whole=whole)
+            yield from self.follow_links(links_from, whole=whole)
         if self.max_pages and self.pages >= self.max_pages:
             raise CloseSpider("max_pages")
 
@@ -262,23 +330,30 @@ class ArticleSpider(scrapy.Spider):
     # -- failures ------------------------------------------------------------------------------------------
     def failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(NotModified):
+        if failure.check(NotModified) or self.skipped(failure):
             return
         if failure.check(HttpError):  # say which status, not Scrapy's "Ignoring non-200 response"
             reason = f"HTTP {failure.value.response.status}"
-        elif failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
-            log.info("forbidden by robots.txt: %s", request.url)
-            self.crawler.stats.inc_value("newsarchive/robots_forbidden")
-            return
         else:
             reason = failure.getErrorMessage() or failure.type.__name__
-            if "max download size" in reason or "larger than download max size" in reason:
-                log.warning("too large, skipped: %s (%s)", request.url, reason)
-                self.crawler.stats.inc_value("newsarchive/too_large")
-                return
         log.warning("failed %s: %s", request.url, reason)
         self.crawler.stats.inc_value("newsarchive/failed")
         self.crawler.stats.set_value(f"newsarchive/failure/{request.url}", reason)
+
+    def skipped(self, failure: Failure) -> bool:
+        """A request dropped on purpose, not a failure: forbidden by robots.txt, or over DOWNLOAD_MAXSIZE
+        (as sent, or once decompressed: a gzip bomb)."""
+        request = failure.request  # type: ignore[attr-defined]
+        reason = failure.getErrorMessage() or ""
+        if any(marker in reason for marker in _TOO_LARGE):
+            log.warning("too large, skipped: %s (%s)", request.url, reason)
+            self.crawler.stats.inc_value("newsarchive/too_large")
+            return True
+        if failure.check(IgnoreRequest) and "robots.txt" in reason:
+            log.info("forbidden by robots.txt: %s", request.url)
+            self.crawler.stats.inc_value("newsarchive/robots_forbidden")
+            return True
+        return False
 
     def ignore(self, failure: Failure) -> None:
         log.debug("optional discovery URL unavailable: %s", failure.request.url)  # type: ignore[attr-defined]

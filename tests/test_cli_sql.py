@@ -107,6 +107,14 @@ def test_postgresql_writes_are_refused(cli, pg_url):
     assert cli("sql", "SELECT count(*) AS n FROM articles", "--db", pg_url, "--format", "csv").stdout == "n\n3\n"
 
 
+def test_postgresql_query_stops_at_the_timeout(cli, pg_url):
+    from pg import fill
+    fill(pg_url)
+    result = cli("sql", "SELECT pg_sleep(30)", "--db", pg_url, "--timeout", "0.5", timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "newsarchive: error: query stopped after 0.5 s (--timeout)\n"
+
+
 # -- a reading command never creates or changes a file ---------------------------------------------
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urljoin
-
 from lxml import etree
 
 from newsarchive.article import Image
 from newsarchive.document import Document
+from newsarchive.urls import safe_url
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +58,8 @@ def extract_images(containers: list[etree._Element], doc: Document) -> list[Imag
             src = _src(img)
             if not src or _too_small(img):
                 continue
-            url = urljoin(doc.url, src)
-            if url in seen:
+            url = safe_url(src, doc.url)  # a malformed src loses that image, never the body
+            if url is None or url in seen:
                 continue
             seen.add(url)
             caps = _CAPTION_XP(img)
@@ -70,7 +69,7 @@ def extract_images(containers: list[etree._Element], doc: Document) -> list[Imag
             if len(out) >= _MAX_IMAGES:
                 return out
     if not out:
-        og = doc.meta_first("og:image", "twitter:image", "og:image:url")
+        og = safe_url(doc.meta_first("og:image", "twitter:image", "og:image:url"), doc.url)
         if og:
-            out.append(Image(url=urljoin(doc.url, og), caption=None))
+            out.append(Image(url=og, caption=None))
     return out

@@ -19,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -31,6 +31,7 @@ from newsarchive.extract.pagetools import in_furniture, iter_tags, select, text_
 from newsarchive.extract.published import extract_dates
 from newsarchive.language import choose_language
 from newsarchive.profiles import Profile
+from newsarchive.urls import safe_url
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +67,15 @@ X_TAG_LINKS = etree.XPath("//body//a[contains(@href,'/tag/') or contains(@href,'
 
 
 def _canonical(doc: Document, ld: JsonLd) -> tuple[str | None, str]:
+    """The page's own address for itself: the first usable rel=canonical, else og:url. One that is no
+    fetchable URL (a bad port or host, ``javascript:``) is ignored: the article then keeps the fetched URL
+    rather than being filed under an address nobody can reach."""
     for href in X_CANONICAL(doc.tree):
-        href = href.strip()
-        if href and not href.startswith(("javascript:", "#")):
-            return urljoin(doc.url, href), "link:canonical"
+        if not href.strip().startswith("#") and (url := safe_url(href, doc.url)):
+            return url, "link:canonical"
     og = doc.meta_first("og:url")
-    if og:
-        return urljoin(doc.url, og), "meta:og:url"
+    if og and (url := safe_url(og, doc.url)):
+        return url, "meta:og:url"
     return None, ""
 
 
@@ -321,8 +324,8 @@ def _is_logo_h1(el, text: str, doc: Document) -> bool:
     if len(children) != 1 or children[0].tag != "a" or (el.text or "").strip() or (children[0].tail or "").strip():
         return False
     href = (children[0].get("href") or "").strip()
-    path = urlsplit(urljoin(doc.url, href)).path if href else ""
-    if href and path in ("", "/", "/index.html", "/index.php"):
+    target = safe_url(href, doc.url) if href else None  # a malformed link is no home link
+    if target and urlsplit(target).path in ("", "/", "/index.html", "/index.php"):
         return True
     title_el = doc.tree.find(".//title")
     title = tidy(title_el.text_content()) if title_el is not None else ""

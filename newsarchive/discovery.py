@@ -97,6 +97,28 @@ class SitemapBudget:
         return bound
 
 
+@dataclass
+class ListedBudget:
+    """How many new article URLs a run may still take from a site's sitemaps and feeds. A hostile site can
+    list 50,000 fresh URLs in each of its sitemaps, and every one waits in the scheduler's memory; a real
+    site's first crawl reaches the bound only when it has that many articles unseen, and the next run takes
+    the next ones (URLs the archive knows are the dupefilter's to judge and do not count). 0 = no bound."""
+
+    per_site: int
+    taken: dict[str, int] = field(default_factory=dict)
+
+    def take(self, site: str) -> bool:
+        count = self.taken.get(site, 0)
+        if self.per_site and count >= self.per_site:
+            if count == self.per_site:
+                log.warning("%d new article URLs taken from the sitemaps and feeds of %s: the rest wait for the "
+                            "next run", self.per_site, site or "this site")
+                self.taken[site] = count + 1
+            return False
+        self.taken[site] = count + 1
+        return True
+
+
 def robots_text(body: bytes, max_bytes: int) -> str:
     """The part of a robots.txt body that is read: its first ``max_bytes`` (RFC 9309 lets a crawler stop at
     500 KiB or more), cut after the last whole line, so that a truncated line is not read as a whole one."""

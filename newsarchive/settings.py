@@ -87,6 +87,9 @@ NEWSARCHIVE_RUN_UPDATE_INTERVAL = 10.0
 # below both (an index of a few hundred monthly sitemaps, nested once or twice). 0 = no per-site bound.
 NEWSARCHIVE_MAX_SITEMAPS = 500
 NEWSARCHIVE_SITEMAP_DEPTH = 5
+# New (unknown to the archive) article URLs taken from one site's sitemaps and feeds per run; each waits in the
+# scheduler's memory, and a hostile site can list millions. A first crawl of a larger site goes on next run.
+NEWSARCHIVE_MAX_LISTED_URLS = 50_000
 # Bytes of a robots.txt read (ours and Scrapy's robots middleware's downloads); the rest is ignored, as
 # RFC 9309 allows and Google does past 500 KiB. A 20 MB robots.txt of Sitemap: lines costs nothing. 0 = all.
 NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024

@@ -33,8 +33,8 @@ from twisted.python.failure import Failure
 from newsarchive import settings as defaults
 from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
 from newsarchive.crawlstate import page_not_article, parse_when, state_for
-from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, SitemapBudget, parse_feed, parse_sitemap,
-                                   robots_sitemaps, robots_text)
+from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, ListedBudget, SitemapBudget, parse_feed,
+                                   parse_sitemap, robots_sitemaps, robots_text)
 from newsarchive.middlewares.conditional import NotModified
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
@@ -82,6 +82,7 @@ class ArticleSpider(scrapy.Spider):
         # Sitemap and robots.txt bounds: the defaults here, the run's settings once from_crawler has them.
         self.sitemaps = SitemapBudget(per_site=defaults.NEWSARCHIVE_MAX_SITEMAPS,
                                       depth=defaults.NEWSARCHIVE_SITEMAP_DEPTH, per_run=self.max_pages)
+        self.listed = ListedBudget(per_site=defaults.NEWSARCHIVE_MAX_LISTED_URLS)
         self.robots_maxsize = defaults.NEWSARCHIVE_ROBOTSTXT_MAXSIZE
         self.robots_truncated: set[str] = set()
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
@@ -101,6 +102,7 @@ class ArticleSpider(scrapy.Spider):
         # --max-pages bounds sitemaps too: a run of N pages needs no more than N sitemaps to find them.
         spider.sitemaps = SitemapBudget(per_site=settings.getint("NEWSARCHIVE_MAX_SITEMAPS"),
                                         depth=settings.getint("NEWSARCHIVE_SITEMAP_DEPTH"), per_run=spider.max_pages)
+        spider.listed = ListedBudget(per_site=settings.getint("NEWSARCHIVE_MAX_LISTED_URLS"))
         spider.robots_maxsize = settings.getint("NEWSARCHIVE_ROBOTSTXT_MAXSIZE")
         crawler.signals.connect(spider.robots_bytes, signal=signals.bytes_received)
         return spider
@@ -219,7 +221,7 @@ class ArticleSpider(scrapy.Spider):
                 continue
             if kind == "index":
                 yield from self.sitemap_request(link.url, site, depth)
-            else:
+            elif self.take_listed(link.url, site):
                 yield self.page_request(link.url, link.updated)
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
@@ -227,9 +229,18 @@ class ArticleSpider(scrapy.Spider):
         if not links and not response.meta.get("na_probe"):
             log.warning("not a feed, or an empty one: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/bad_feed")
+        site = response.meta.get("na_site") or ""
         for link in links:
-            if not self.too_old(link.updated) and self.site_for(link.url):
+            if not self.too_old(link.updated) and self.site_for(link.url) and self.take_listed(link.url, site):
                 yield self.page_request(link.url, link.updated)
+
+    def take_listed(self, url: str, site: str) -> bool:
+        """May this run queue ``url``, listed in a sitemap or feed of ``site``? Known URLs always (the
+        dupefilter decides whether they are due); new ones up to NEWSARCHIVE_MAX_LISTED_URLS per site."""
+        state = state_for(self.crawler) if self.follow else None
+        if state is not None and state.get(url) is not None:
+            return True
+        return self.listed.take(site)
 
     def page_request(self, url: str, updated: str | None = None) -> Request:
         meta: dict[str, Any] = {"na_page": True}

@@ -345,3 +345,25 @@ def test_a_page_with_a_giant_tag_is_crawled_within_bounds(cli, db, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("crawl ok: 2 new")
     assert PARAGRAPHS[1] in rows(db, "SELECT body FROM articles WHERE url LIKE '%jadwal-baru%'")[0][0]
+
+
+def test_new_urls_from_sitemaps_are_capped_per_run_and_the_next_run_goes_on(cli, db, tmp_path):
+    """A sitemap can list millions of fresh URLs, each a request in the scheduler's memory: a run takes at
+    most NEWSARCHIVE_MAX_LISTED_URLS new ones per site, and the next run takes the next ones."""
+    with WorldSite() as site:
+        paths = [f"/2023/03/berita-{i}.html" for i in range(25)]
+        for i, path in enumerate(paths):
+            _story(site, path, f"Berita nomor {i} tentang jadwal angkutan kota")
+        urls = "".join(f"<url><loc>{site.base}{p}</loc></url>" for p in paths)
+        site.add("/sitemap.xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>',
+                 "application/xml")
+        _furniture(site, "Beranda")
+        site.add("/robots.txt", f"User-agent: *\nSitemap: {site.base}/sitemap.xml\n", "text/plain")
+        log = tmp_path / "crawl.log"
+        runs = [_named(cli, site, tmp_path, db, log, "-s", "NEWSARCHIVE_MAX_LISTED_URLS=10") for _ in range(3)]
+        hits = [site.hits[p] for p in paths]
+    assert [r.returncode for r in runs] == [0, 0, 0], runs[0].stderr
+    assert [r.stdout.split(":")[1].split(",")[0].strip() for r in runs] == ["10 new", "10 new", "5 new"]
+    assert hits == [1] * 25  # each fetched once over the three runs
+    text = log.read_text(encoding="utf-8")
+    assert "10 new article URLs taken from the sitemaps and feeds of hostile: the rest wait for the next run" in text

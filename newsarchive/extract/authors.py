@@ -12,22 +12,17 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from newsarchive.langpacks import words
+
 log = logging.getLogger(__name__)
 
-# Labels written before a name. Longest first so "Diposting oleh" wins over "oleh".
-_LABELS = [
-    "diposting oleh", "dipublikasikan oleh", "ditulis oleh", "posted by", "written by", "published by",
-    "reported by", "story by", "words by", "text by", "article by", "geschrieben von", "ein beitrag von",
-    "ein kommentar von", "eine analyse von", "publié par", "écrit par", "escrito por", "publicado por",
-    "scritto da", "pubblicato da", "door", "av", "af", "by", "oleh", "von", "par", "por",
-    "penulis", "pewarta", "reporter", "wartawan", "kontributor", "koresponden", "editor", "redaktur",
-    "author", "authors", "autor", "autorin", "auteur", "autore", "text", "texto", "bericht", "laporan",
-    "fotografer", "foto", "photo", "photos", "reportage", "interview", "autorin/autor", "autor/in",
-]
+# Labels written before a name, from the language packs (data/languages/*.toml, [byline] labels), longest
+# first so that "Diposting oleh" wins over "oleh".
+_LABELS = words("byline", "labels")
 _LABEL_RE = re.compile(
     r"^(?:(?:zeige |view |see |lihat )?(?:alle |all |semua )?(?:beiträge|artikel|posts|articles|stories|tulisan)"
     r" (?:von|by|dari|oleh)\s+|"
-    + "|".join(re.escape(x) for x in sorted(_LABELS, key=len, reverse=True))
+    + "|".join(re.escape(x) for x in _LABELS)
     + r"|rep(?=\s*:)|red(?=\s*:))\b\s*[:：\-–—]?\s*",  # "Rep: X/ Red: Y": only with the colon ("Red Hong Yi")
     re.I)
 # Roles that end a name or mark a whole segment as not the author ("Editor: X" is not the writer,

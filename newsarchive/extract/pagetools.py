@@ -120,11 +120,31 @@ def in_byline_furniture(el, depth: int = 10) -> bool:
     return _inside(el, _BYLINE_FURNITURE, frozenset(), depth)
 
 
+# The element that is the post itself, by the standards that mark it: hAtom/microformats2 (``hentry``,
+# ``h-entry``; Blogger and WordPress themes emit them) and schema.org microdata (an itemscope whose itemtype is a
+# BlogPosting or an Article kind), besides HTML's own ``<article>``.
+_ENTRY_CLASSES = {"hentry", "h-entry"}
+_ENTRY_ITEMTYPE = re.compile(r"(?:BlogPosting|Article|Posting|Report)$")
+
+
+def is_entry_root(node) -> bool:
+    """Is ``node`` the container a markup standard names as the post (see _ENTRY_CLASSES)?"""
+    if node.tag == "article":
+        return True
+    if _ENTRY_CLASSES & set((node.get("class") or "").split()):
+        return True
+    itemtype = node.get("itemtype")
+    return bool(itemtype and node.get("itemscope") is not None and _ENTRY_ITEMTYPE.search(itemtype.strip()))
+
+
 def _inside(el, furniture: set[str], soft: set[str] | frozenset[str], depth: int) -> bool:
     """Walk up from ``el``: is an ancestor a furniture tag, or classed with one of ``furniture``'s words?
 
-    ``soft`` words (side columns, share bars) are furniture only outside an ``<article>``."""
+    ``soft`` words (side columns, share bars, widgets) are furniture only outside the post: above an
+    ``<article>``, or once the walk has come up through the post's own container (``is_entry_root``), a
+    "widget" is the one that holds the posts (Blogger's ``div.widget.Blog``), not a side widget."""
     node = el
+    through_entry = False
     for _ in range(depth):
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
@@ -142,9 +162,10 @@ def _inside(el, furniture: set[str], soft: set[str] | frozenset[str], depth: int
             if hit:
                 # An article's own side column ("podcast-description__sidebar") or share bar holds its
                 # date and credits; only comment/related-type blocks are furniture inside an <article>.
-                if hit <= soft and any(a.tag == "article" for a in node.iterancestors()):
+                if hit <= soft and (through_entry or any(a.tag == "article" for a in node.iterancestors())):
                     continue
                 return True
+        through_entry = through_entry or is_entry_root(node)
     return False
 
 

@@ -115,3 +115,11 @@ def host_of(url: str) -> str:
 def same_site(a: str, b: str) -> bool:
     ha = host_of(a)
     return bool(ha) and ha == host_of(b)
+
+
+def same_page(href: str | None, page_url: str) -> bool:
+    """Does ``href``, as written on the page at ``page_url``, lead back to that page (tracking parameters,
+    Blogger's ``?m=1`` and the fragment aside)?"""
+    url = safe_url(href, page_url) if href else None
+    page = safe_url(page_url)
+    return bool(url and page and canonicalize(url) == canonicalize(page))

@@ -31,7 +31,7 @@ from newsarchive.extract.pagetools import in_furniture, iter_tags, select, text_
 from newsarchive.extract.published import extract_dates
 from newsarchive.language import choose_language
 from newsarchive.profiles import Profile
-from newsarchive.urls import safe_url
+from newsarchive.urls import safe_url, same_page
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +238,9 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
         (h1_els if el.tag == "h1" else h2_els).append(el)
     if microdata is not None:
         structured.append(("microdata:headline", text_of(microdata)))
+    entry_title = _entry_title(doc)
+    if entry_title:
+        structured.append(("hatom:entry-title", entry_title))
     titles = []
     for key in ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title"):
         v = doc.meta_first(key)
@@ -260,7 +263,7 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
             logos.append(t)  # the site's name in an <h1>: a name to strip from titles, not the headline
             continue
         h1s.append(t)
-        if not furniture and not _in_link(el):
+        if not furniture and not _in_link(el, doc.url):
             main_h1s.append(t)
     marked = _marked_headline(doc) if not main_h1s else None
     if marked:
@@ -305,25 +308,45 @@ def _marked_headline(doc: Document) -> str | None:
     return None
 
 
-def _in_link(el, depth: int = 6) -> bool:
-    """Whether an element sits inside an <a>: a teaser card's heading, not the page's own."""
+def _in_link(el, page_url: str, depth: int = 6) -> bool:
+    """Whether an element sits inside an <a> to another page: a teaser card's heading, not the page's own.
+    A link to the page itself (Blogger's and WordPress' post titles are permalinks) is no teaser."""
     node = el.getparent()
     for _ in range(depth):
         if node is None:
             return False
         if node.tag == "a":
-            return True
+            return not same_page(node.get("href"), page_url)
         node = node.getparent()
     return False
 
 
+# hAtom's post title (Blogger, WordPress and most blog themes: ``class="post-title entry-title"``) and its
+# microformats2 successor; one C-level scan, then exact class tokens.
+X_ENTRY_TITLE = etree.XPath("//body//*[contains(@class, 'entry-title') or contains(@class, 'p-name')]")
+_ENTRY_TITLE_CLASSES = {"entry-title", "p-name"}
+
+
+def _entry_title(doc: Document) -> str | None:
+    """The text of the first hAtom/mf2 entry title outside page furniture (related-post lists carry theirs)."""
+    for el in X_ENTRY_TITLE(doc.tree)[:5]:
+        if _ENTRY_TITLE_CLASSES & set((el.get("class") or "").split()) and not in_furniture(el):
+            text = text_of(el)
+            if text:
+                return text
+    return None
+
+
 def _is_logo_h1(el, text: str, doc: Document) -> bool:
     """An <h1> that is only a link to the home page, or only a link whose text ends the <title> after a
-    separator ("Headline | Steinzeit & Co" with <h1><a>Steinzeit & Co</a></h1>), is the site logo."""
+    separator ("Headline | Steinzeit & Co" with <h1><a>Steinzeit & Co</a></h1>), is the site logo. A link
+    to the page itself is the post's own title (blog themes make titles permalinks), never a logo."""
     children = [c for c in el if isinstance(c.tag, str)]
     if len(children) != 1 or children[0].tag != "a" or (el.text or "").strip() or (children[0].tail or "").strip():
         return False
     href = (children[0].get("href") or "").strip()
+    if same_page(href, doc.url):
+        return False
     target = safe_url(href, doc.url) if href else None  # a malformed link is no home link
     if target and urlsplit(target).path in ("", "/", "/index.html", "/index.php"):
         return True

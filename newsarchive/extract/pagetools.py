@@ -127,6 +127,11 @@ _ENTRY_CLASSES = {"hentry", "h-entry"}
 _ENTRY_ITEMTYPE = re.compile(r"(?:BlogPosting|Article|Posting|Report)$")
 
 
+# Blogger's layouts put every post of the page in one widget, ``<div class="widget Blog" id="Blog1">``, and the
+# day's date header beside the posts, not inside them: that widget is the main column, not a side widget.
+_POSTS_WIDGET_CLASS = "Blog"
+
+
 def is_entry_root(node) -> bool:
     """Is ``node`` the container a markup standard names as the post (see _ENTRY_CLASSES)?"""
     if node.tag == "article":
@@ -163,6 +168,8 @@ def _inside(el, furniture: set[str], soft: set[str] | frozenset[str], depth: int
                 # An article's own side column ("podcast-description__sidebar") or share bar holds its
                 # date and credits; only comment/related-type blocks are furniture inside an <article>.
                 if hit <= soft and (through_entry or any(a.tag == "article" for a in node.iterancestors())):
+                    continue
+                if hit == {"widget"} and _POSTS_WIDGET_CLASS in (node.get("class") or "").split():
                     continue
                 return True
         through_entry = through_entry or is_entry_root(node)

@@ -33,7 +33,7 @@ def _usable(text: str, base: str) -> str | None:
 
 @dataclass(frozen=True)
 class Link:
-    url: str
+    url: str | None  # None: the entry named no usable URL (such links are never returned)
     updated: str | None = None  # lastmod / updated / pubDate as written
     title: str | None = None
 
@@ -165,12 +165,8 @@ def parse_sitemap(body: bytes, base: str) -> tuple[str, list[Link]]:
                 lastmod = lastmod or text
             elif name == "title" and text:
                 title = text
-        url = _usable(loc, base) if loc else None
-        if url and len(links) == MAX_ENTRIES:
-            log.warning("sitemap holds over %d URLs, the rest skipped: %s", MAX_ENTRIES, base)
+        if not _add(links, Link(_usable(loc, base) if loc else None, lastmod, title), "sitemap", base):
             break
-        if url:
-            links.append(Link(url, lastmod, title))
     return ("index" if kind == "sitemapindex" else "urlset"), links
 
 
@@ -196,10 +192,16 @@ def parse_feed(body: bytes, base: str) -> list[Link]:
                 updated = updated or child.text.strip()
             elif name == "title":
                 title = (child.text or "").strip() or None
-        url = _usable(url, base) if url else None
-        if url and len(links) == MAX_ENTRIES:
-            log.warning("feed holds over %d entries, the rest skipped: %s", MAX_ENTRIES, base)
+        if not _add(links, Link(_usable(url, base) if url else None, updated, title), "feed", base):
             break
-        if url:
-            links.append(Link(url, updated, title))
     return links
+
+
+def _add(links: list[Link], link: Link, what: str, base: str) -> bool:
+    """Append ``link`` when it has a usable URL; False once the list is full (MAX_ENTRIES, logged)."""
+    if link.url and len(links) == MAX_ENTRIES:
+        log.warning("%s holds over %d entries, the rest skipped: %s", what, MAX_ENTRIES, base)
+        return False
+    if link.url:
+        links.append(link)
+    return True

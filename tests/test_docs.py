@@ -41,3 +41,38 @@ def test_readme_site_example_is_a_valid_sites_file(tmp_path):
     site = load_sites(tmp_path / "sites.toml")["kabarkota"]
     assert site.is_article_url("https://www.kabarkota.id/berita/123/banjir-rob-surut")
     assert site.timezone == "Asia/Jakarta"
+
+
+CRAWLING = (Path(__file__).resolve().parent.parent / "docs" / "crawling.md").read_text(encoding="utf-8")
+
+
+# Set by the CLI itself (from --db; the run's crawl_runs row), not by users.
+INTERNAL_SETTINGS = {"NEWSARCHIVE_DB", "NEWSARCHIVE_RUN_ID"}
+
+
+def _settings_named(prefix: str) -> list[str]:
+    from newsarchive import settings
+    return sorted(name for name in vars(settings) if name.startswith(prefix) and name not in INTERNAL_SETTINGS)
+
+
+@pytest.mark.parametrize("name", _settings_named("NEWSARCHIVE_"))
+def test_every_newsarchive_setting_is_documented(name):
+    stem = re.sub(r"_(HOURS|INTERVAL|FLUSH_SECONDS)$", "", name)
+    assert f"`{name}`" in CRAWLING or f"`{stem}" in CRAWLING, f"docs/crawling.md does not document {name}"
+
+
+INTERNAL_LIMITS = {"MAX_DATE_CHUNK"}  # an internal cut of the date scan, not a bound a user meets
+
+
+def _limits() -> list[tuple[str, int]]:
+    from newsarchive import limits
+    return sorted((n, v) for n, v in vars(limits).items()
+                  if n.isupper() and isinstance(v, int) and n not in INTERNAL_LIMITS)
+
+
+@pytest.mark.parametrize("name, value", _limits())
+def test_every_parse_limit_is_in_the_readme_limits_table(name, value):
+    """The README's Errors section lists every bound on hostile input, with the value the code holds."""
+    section = README[README.index("**Limits on hostile input.**"):]
+    section = section[:section.index("\n\n", section.index("| what |"))]
+    assert f"{value:,}" in section, f"README's limits table does not give {name} = {value:,}"

@@ -7,6 +7,7 @@ An ad-hoc start URL given on the command line is a site of its own: its whole ho
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ from newsarchive.paths import DATA_DIR
 from newsarchive.urls import host_of
 
 DEFAULT_SITES_FILE = DATA_DIR / "sites.toml"
+# The largest sites file read: thousands of sites fit in a few hundred kilobytes; a larger file is a mistake
+# (or /dev/zero), and tomllib holds the whole of it in memory.
+MAX_SITES_FILE_BYTES = 4 * 1024 * 1024
 
 
 class SiteConfigError(ValueError):
@@ -102,11 +106,47 @@ def _urls(name: str, key: str, base: str, values: object) -> tuple[str, ...]:
         values = [values]
     if not isinstance(values, list):
         raise SiteConfigError(f"site {name!r}: {key} must be a list of URLs")
-    out = tuple(urljoin(base, str(v)) for v in values)
-    for url in out:
-        if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    out = []
+    for value in values:
+        if not isinstance(value, str):
+            raise SiteConfigError(f"site {name!r}: {key} must be a list of URLs, not {value!r}")
+        try:
+            url = urljoin(base, value)
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError on a port that is no number
+        except ValueError:  # a malformed IPv6 literal ("http://[::1"), a bad port
+            raise SiteConfigError(f"site {name!r}: {key} has a bad URL {value!r}") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SiteConfigError(f"site {name!r}: {key} has a bad URL {url!r}")
-    return out
+        out.append(url)
+    return tuple(out)
+
+
+def _strings(name: str, key: str, values: object) -> tuple[str, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise SiteConfigError(f"site {name!r}: {key} must be a list of strings")
+    return tuple(values)
+
+
+def _text(name: str, key: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise SiteConfigError(f"site {name!r}: {key} must be a string")
+    return value or None
+
+
+def _timezone(name: str, value: object) -> str | None:
+    """An IANA zone name; refused when the system knows zones and not this one."""
+    zone = _text(name, "timezone", value)
+    if zone is None:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        if zoneinfo.available_timezones():  # without a zone database every name fails: not the file's fault
+            raise SiteConfigError(f"site {name!r}: unknown timezone {zone!r}") from None
+    return zone
 
 
 def parse_site(name: str, spec: dict) -> Site:
@@ -120,16 +160,40 @@ def parse_site(name: str, spec: dict) -> Site:
     if not start:
         raise SiteConfigError(f"site {name!r} has no start_urls")
     article = spec.get("article")
+    probe = spec.get("probe", True)
+    if not isinstance(probe, bool):
+        raise SiteConfigError(f"site {name!r}: probe must be true or false")
     return Site(
         name=name, start_urls=start,
         feeds=_urls(name, "feeds", start[0], spec.get("feeds", [])),
         sitemaps=_urls(name, "sitemaps", start[0], spec.get("sitemaps", [])),
-        hosts=tuple(str(h) for h in spec.get("hosts", [])),
+        hosts=_strings(name, "hosts", spec.get("hosts", [])),
         allow=_patterns(name, "allow", spec.get("allow", [])),
         deny=_patterns(name, "deny", spec.get("deny", [])),
         article=_patterns(name, "article", article)[0] if article else None,
-        profile=spec.get("profile"), timezone=spec.get("timezone"), probe=bool(spec.get("probe", True)),
+        profile=_text(name, "profile", spec.get("profile")), timezone=_timezone(name, spec.get("timezone")),
+        probe=probe,
     )
+
+
+def _read_text(file: Path) -> str:
+    """The sites file's text: a regular file (a FIFO would block, a device never end) of bounded size, UTF-8
+    TOML; anything else is a one-line SiteConfigError."""
+    try:
+        info = file.stat()  # before opening: opening a FIFO waits for a writer
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise SiteConfigError(f"cannot read sites file {file}: it is {kind}")
+        with file.open("rb") as fh:
+            data = fh.read(MAX_SITES_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SiteConfigError(f"cannot read sites file {file}: {exc.strerror or exc}") from None
+    if len(data) > MAX_SITES_FILE_BYTES:
+        raise SiteConfigError(f"sites file {file} is larger than {MAX_SITES_FILE_BYTES // (1024 * 1024)} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SiteConfigError(f"sites file {file} is not a UTF-8 text (TOML) file") from None
 
 
 def load_sites(path: str | Path | None = None) -> dict[str, Site]:
@@ -140,9 +204,8 @@ def load_sites(path: str | Path | None = None) -> dict[str, Site]:
             raise SiteConfigError(f"no sites file at {file}")
         return {}
     try:
-        with file.open("rb") as fh:
-            raw = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raw = tomllib.loads(_read_text(file))
+    except tomllib.TOMLDecodeError as exc:
         raise SiteConfigError(f"cannot read {file}: {exc}") from None
     sites = raw.get("site", {})
     if not isinstance(sites, dict):

@@ -126,7 +126,7 @@ def write_csv(out: IO[str], conn: Connection, selection: Selection) -> int:
 def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: bool = True) -> tuple[int, int]:
     """One ``response`` record per article, holding its latest stored page as fetched.
 
-    Returns (records written, articles without a stored page)."""
+    Returns (records written, articles without a stored page, or whose stored page is damaged)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -139,10 +139,10 @@ def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: boo
         pages = _latest_pages(conn, selection, [r.id for r in rows])
         for r in rows:
             page = pages.get(r.id)
-            if page is None:
+            body = _page_body(page) if page is not None else None
+            if body is None:
                 missing += 1
                 continue
-            body = zlib.decompress(page.body)
             headers = [(k, v) for k, v in page_header_items(page.headers) if k.lower() not in WIRE_HEADERS]
             headers.append(("Content-Length", str(len(body))))
             status = f"{page.status} {_reason(page.status)}"
@@ -153,6 +153,16 @@ def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: boo
             writer.write_record(record)
             written += 1
     return written, missing
+
+
+def _page_body(page: Any) -> bytes | None:
+    """A stored page's body, or None (logged) when its stored bytes do not decompress: one damaged row must
+    not cost the export of every other page."""
+    try:
+        return zlib.decompress(page.body)
+    except (zlib.error, TypeError) as exc:
+        log.warning("stored page of %s is damaged and left out of the WARC: %s", page.url, exc)
+        return None
 
 
 def _reason(status: int) -> str:

@@ -14,13 +14,16 @@ from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import selection_from
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.locking import acquire_lock
-from newsarchive.cli.options import add_db, add_settings
+from newsarchive.cli.options import add_db, add_settings, count, file_name, start_url
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
 from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
 from newsarchive.sites import Site, SiteConfigError, load_sites
-from newsarchive.urls import check_url
+from newsarchive.redact import redact, redact_url
 
 log = logging.getLogger(__name__)
+
+# The largest --max-pages: a bound meant as a bound (a billion pages is no crawl of one run).
+MAX_PAGES = 1_000_000_000
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -32,9 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("targets", nargs="*", metavar="SITE|URL",
                    help="a site name from the sites file, or a start URL (its whole host is crawled)")
     p.add_argument("--all", action="store_true", help="crawl every site of the sites file")
-    p.add_argument("--sites", metavar="FILE", help="sites file (default: data/sites.toml)")
+    p.add_argument("--sites", metavar="FILE", type=file_name,
+                   help="sites file (default: data/sites.toml)")
     p.add_argument("--since", metavar="DATE", help="skip articles published (or sitemap entries dated) before DATE")
-    p.add_argument("--max-pages", type=int, default=None, metavar="N", help="stop after fetching N pages")
+    p.add_argument("--max-pages", type=count(MAX_PAGES), default=None, metavar="N",
+                   help="stop after fetching N pages")
     p.add_argument("--refresh", action="store_true",
                    help="fetch every known article again (conditional GET: unchanged pages cost a 304)")
     add_db(p)
@@ -82,11 +87,9 @@ def status_of(report: RunReport) -> str:
 def run(args: argparse.Namespace) -> int:
     if not args.targets and not args.all:
         raise CLIError("crawl: name sites, give start URLs, or use --all", EXIT_USAGE)
-    urls = [check_url(t) for t in args.targets if "://" in t]
+    urls = [start_url(t) for t in args.targets if "://" in t]
     sites = select_sites(args.targets, args.all, args.sites)
     since = selection_from(None, args.since).since  # a sortable UTC text; BadSelection (exit 2) on junk
-    if args.max_pages is not None and args.max_pages < 1:
-        raise CLIError("--max-pages takes a positive number", EXIT_USAGE)
     # Bad -s values are refused here, before the lock and the run row (SettingError: one line, exit 2).
     settings = build_settings(args.db, parse_overrides(args.settings))
     if args.refresh:
@@ -105,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                   "was interrupted; this run finishes its work", flush=True)
         with archive_errors(args.db):
             resume_since = resume_point(engine)
-            label = ",".join([s.name for s in sites] + urls)
+            label = ",".join([s.name for s in sites] + [redact_url(u) for u in urls])  # no password in the row
             run_id = start_run(engine, label)
         settings.set("NEWSARCHIVE_RUN_ID", run_id, priority="cmdline")
         report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
@@ -121,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     check_report(report)  # could not run at all: one line, exit 2 (the run row says 'failed')
     print(summary(report, status))
     for url, reason in list(report.failures.items())[:5]:
-        print(f"  failed {url}: {reason}")
+        print(redact(f"  failed {url}: {reason}"))
     if len(report.failures) > 5:
         print(f"  ... and {len(report.failures) - 5} more (see --log-file)")
     # An interrupted run (SIGTERM, Ctrl-C) did not do all its work: not "all well", though nothing broke.

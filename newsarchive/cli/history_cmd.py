@@ -9,6 +9,7 @@ from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.report import history
 from newsarchive.cli.errors import EXIT_FAILED, CLIError
 from newsarchive.cli.options import add_db
+from newsarchive.redact import redact_data, redact_url
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -30,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError(f"no article with URL {args.url} in the archive", EXIT_FAILED)
     diffs = found.diffs()
     if args.format == "json":
-        print(json.dumps({"url": found.url, "versions": [asdict(v) for v in found.versions], "diffs": diffs},
-                         ensure_ascii=False, indent=2))
+        data = {"url": found.url, "versions": [asdict(v) for v in found.versions], "diffs": diffs}
+        print(json.dumps(redact_data(data), ensure_ascii=False, indent=2))
         return 0
-    print(f"{found.url}\n{len(found.versions)} version(s)\n")
+    print(f"{redact_url(found.url)}\n{len(found.versions)} version(s)\n")
     for v in found.versions:
         print(f"  version {v.version}  {v.fetched_at}  {v.content_hash[:12]}  {v.headline or ''}")
     for diff in diffs:

@@ -9,7 +9,7 @@ from newsarchive.archive.reparse import reparse
 from newsarchive.archive.store import Archive
 from newsarchive.cli.errors import EXIT_USAGE, CLIError
 from newsarchive.cli.locking import acquire_lock
-from newsarchive.cli.options import add_db
+from newsarchive.cli.options import add_db, file_name
 from newsarchive.cli.output import Progress
 from newsarchive.sites import SiteConfigError, load_sites
 
@@ -17,7 +17,7 @@ from newsarchive.sites import SiteConfigError, load_sites
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reparse", help="re-parse the stored pages with today's parsers; new versions where changed")
     add_selection_options(p)
-    p.add_argument("--sites", metavar="FILE",
+    p.add_argument("--sites", metavar="FILE", type=file_name,
                    help="sites file whose parser profiles and time zones apply, as in crawl "
                         "(default: data/sites.toml, if present and valid)")
     add_db(p)

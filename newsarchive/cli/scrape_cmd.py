@@ -6,9 +6,9 @@ import json
 
 from newsarchive.archive.db import open_engine
 from newsarchive.cli.errors import EXIT_FAILED, CLIError
-from newsarchive.cli.options import add_db, add_settings
+from newsarchive.cli.options import add_db, add_settings, start_url
+from newsarchive.redact import redact, redact_data
 from newsarchive.runner import build_settings, check_report, parse_overrides, run_spider
-from newsarchive.urls import check_url
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    urls = [check_url(u) for u in args.urls]
+    urls = [start_url(u) for u in args.urls]
     settings = build_settings(args.db, parse_overrides(args.settings))  # bad -s values: exit 2, no fetch
     open_engine(args.db).dispose()  # fail early, before any fetch, on an unusable archive
     report = run_spider(urls, settings, follow=False)
@@ -29,9 +29,9 @@ def run(args: argparse.Namespace) -> int:
     for item in report.items:
         a = item.article
         if args.json:
-            print(json.dumps(a.to_dict(), ensure_ascii=False))
+            print(json.dumps(redact_data(a.to_dict()), ensure_ascii=False))
         else:
-            print(f"{item.result or 'dropped':9} {a.published_at or '-':25} {a.url}  {a.headline or ''}")
+            print(f"{item.result or 'dropped':9} {a.published_at or '-':25} {redact(a.url)}  {a.headline or ''}")
     if report.failures:
         url, reason = next(iter(report.failures.items()))
         more = f" (and {len(report.failures) - 1} more)" if len(report.failures) > 1 else ""

@@ -7,14 +7,15 @@ import json
 from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import add_selection_options, selection_from
 from newsarchive.archive.report import stats
-from newsarchive.cli.options import add_db
+from newsarchive.cli.options import add_db, count
 from newsarchive.cli.output import print_rows
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stats", help="article counts by site, by day and by cited source")
     add_selection_options(p)
-    p.add_argument("--top", type=int, default=20, help="rows per table (default: %(default)s)")
+    p.add_argument("--top", type=count(), default=20, metavar="N",
+                   help="rows per table (default: %(default)s)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_db(p)
     p.set_defaults(run=run)
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     engine = open_engine(args.db, readonly=True)
     try:
         with archive_errors(args.db), engine.connect() as conn, conn.begin():
-            data = stats(conn, selection, max(1, args.top))
+            data = stats(conn, selection, args.top)
     finally:
         engine.dispose()
     if args.format == "json":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from newsarchive import Article
@@ -43,3 +43,22 @@ def check_field(art: Article, g: dict[str, Any], field: str, furniture: list[str
         assert getattr(art, field) == g[field]
     else:  # FIELDS of the calling test and this chain must stay in step
         raise AssertionError(field)
+
+
+def moment(text: str) -> datetime | date:
+    """An ISO date or date-time as written by the parser or the expectation (``Z`` taken as UTC)."""
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def check_published(art: Article, want_text: str) -> None:
+    assert art.published_at, "no publication time"
+    got, want = moment(art.published_at), moment(want_text)
+    if not isinstance(want, datetime):  # the page tells the day only: compare the day
+        day = got.date() if isinstance(got, datetime) else got
+        assert day == want, f"{art.published_at!r} is not the day {want_text}"
+        return
+    assert isinstance(got, datetime), f"{art.published_at!r}: the day only, the page gives {want_text}"
+    assert got.utcoffset() is not None, f"naive publication time {art.published_at!r}"
+    assert got == want, f"{art.published_at!r} is not the instant {want_text}"

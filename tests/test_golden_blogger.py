@@ -16,7 +16,6 @@ expected instant is the one the page's date markup carries.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from functools import lru_cache
 
 import lxml.html
@@ -25,7 +24,7 @@ import pytest
 from newsarchive import Article, parse_article
 
 from blogger_themes import CASES, THEMES, ThemeCase
-from golden_checks import check_field, norm
+from golden_checks import check_field, check_published, norm
 
 FIELDS = ("headline", "published", "authors", "body_first", "body_last", "tags", "language", "body_clean")
 BY_ID = {case.id: case for case in CASES}
@@ -39,25 +38,6 @@ def parsed(case_id: str) -> Article:
 
 def page_text(case: ThemeCase) -> str:
     return norm(lxml.html.fromstring(case.html).text_content())
-
-
-def moment(text: str) -> datetime | date:
-    """An ISO date or date-time as written by the parser or the expectation (``Z`` taken as UTC)."""
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def check_published(art: Article, want_text: str) -> None:
-    assert art.published_at, "no publication time"
-    got, want = moment(art.published_at), moment(want_text)
-    if not isinstance(want, datetime):  # the page tells the day only: compare the day
-        day = got.date() if isinstance(got, datetime) else got
-        assert day == want, f"{art.published_at!r} is not the day {want_text}"
-        return
-    assert isinstance(got, datetime), f"{art.published_at!r}: the day only, the page gives {want_text}"
-    assert got.utcoffset() is not None, f"naive publication time {art.published_at!r}"
-    assert got == want, f"{art.published_at!r} is not the instant {want_text}"
 
 
 # --- the fixtures themselves -----------------------------------------------------------------------------------

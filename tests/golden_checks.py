@@ -62,3 +62,11 @@ def check_published(art: Article, want_text: str) -> None:
     assert isinstance(got, datetime), f"{art.published_at!r}: the day only, the page gives {want_text}"
     assert got.utcoffset() is not None, f"naive publication time {art.published_at!r}"
     assert got == want, f"{art.published_at!r} is not the instant {want_text}"
+
+
+def check_theme_field(art: Article, case: Any, field: str) -> None:
+    """One field of a theme suite's case (``tests/blogger_themes.py``, ``tests/wordpress_themes.py``)."""
+    if field == "published":
+        check_published(art, case.expect["published"])
+    else:
+        check_field(art, case.expect, field, case.furniture)

@@ -367,7 +367,8 @@ def test_canonical_site_description_tags():
     assert m.canonical_url == "https://news.example.com/politik/story-1"
     assert m.site_name == "Example"
     assert m.description == "A summary."
-    assert m.tags == ["c", "a", "b"]
+    assert m.tags == ["c"]  # a stated tag list wins over keyword metas (SEO key phrases on many sites)
+    assert meta_of(page('<meta name="keywords" content="a, b, A">')).tags == ["a", "b"]
 
 
 def test_tags_from_cms_meta_and_from_a_visible_tag_list():
@@ -380,6 +381,18 @@ def test_tags_from_cms_meta_and_from_a_visible_tag_list():
     trending = page("", '<div class="hot-topic"><a href="/tag/pemilu">#Pemilu</a></div><h1>Judul</h1><p>Isi.</p>'
                         '<div class="card"><a href="/tag/sepakbola">Sepakbola</a></div>')
     assert meta_of(trending).tags == []  # a trending bar and another story's card are not this article's tags
+
+
+def test_wordpress_category_links_are_no_tags():
+    """WordPress writes categories as ``rel="category tag"`` (classic) or rel=tag links in ``taxonomy-category``."""
+    classic = page("", '<h1>Judul</h1><p>Isi.</p><span class="cat-links"><a href="/category/daerah/" '
+                       'rel="category tag">Daerah</a></span><span class="tags-links"><a href="/tag/banjir/" '
+                       'rel="tag">Banjir</a></span>')
+    assert meta_of(classic).tags == ["Banjir"]
+    block = page("", '<h1>Judul</h1><p>Isi.</p><div class="taxonomy-category wp-block-post-terms"><a href="/topik/x/"'
+                     ' rel="tag">Daerah</a></div><div class="taxonomy-post_tag wp-block-post-terms"><a '
+                     'href="/tag/banjir/" rel="tag">Banjir</a></div>')
+    assert meta_of(block).tags == ["Banjir"]
 
 
 def test_site_name_falls_back_to_host():

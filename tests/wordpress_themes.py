@@ -1823,6 +1823,10 @@ def expectation(page: Page) -> dict[str, object]:
     locale WordPress writes in ``<html lang>``) serve the fixture checks."""
     s, v = page.story, page.variant
     full = v.seo != "none" or page.theme in MACHINE_DATED
+    if v.seo == "yoast" and page.theme not in MACHINE_DATED and utc(s.published)[:10] != s.published.date().isoformat():
+        # Yoast states the instant in UTC only and the theme shows the local day, which is another one: the
+        # reader's zone is unknown, so the day the page shows is all that can be said without inventing an offset.
+        full = False
     return {
         "headline": s.headline,
         "published": page.iso if full else s.published.date().isoformat(),

@@ -13,8 +13,8 @@ from lxml import etree
 
 from newsarchive.document import Document
 from newsarchive.extract.body_blocks import Chunk
-from newsarchive.extract.boilerplate import (BOILER_LINE, BOILER_SHORT, CREDIT_HEAD, CREDIT_TAIL, FURNITURE_LINE,
-                                             HEADING_TAGS, NEWSLETTER_NOUN, NEWSLETTER_VERB, READING_TIME, hint_text)
+from newsarchive.extract.boilerplate import (BOILER_LINE, BOILER_SHORT, CREDIT_HEAD, CREDIT_LABEL_LINE, CREDIT_TAIL,
+                                             FURNITURE_LINE, HEADING_TAGS, NEWSLETTER_NOUN, NEWSLETTER_VERB, READING_TIME, hint_text)
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +200,8 @@ def _keep(c: Chunk) -> bool:
     if n >= 250:
         return True  # a real paragraph: the line patterns below are for short lines
     if n < 200 and BOILER_LINE.match(text):
+        return False
+    if n < 120 and CREDIT_LABEL_LINE.match(text):
         return False
     if n < 60 and BOILER_SHORT.match(text):
         return False

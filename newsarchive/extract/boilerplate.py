@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from newsarchive.langpacks import words
+
 log = logging.getLogger(__name__)
 
 # Subtrees that never hold article prose.
@@ -113,6 +115,12 @@ BOILER_LINE = re.compile(
     r"相關(?:閱讀|新聞)|延伸阅读|관련\s*기사|"
     r"(?:quelle|source|fuente|źródło)\s*:(?=\s*\S))"  # "Quelle: Verband X" (a bare "Sources:" heads a list)
     r"(?!\w)", re.I)
+
+# A credit line: a byline label of any language pack with a colon, then a name ("Oleh: Andi Saputra",
+# "Penulis: X | Editor: Y", "Text: ..."), short by nature. Without the colon the label is prose ("Oleh karena itu").
+CREDIT_LABEL_LINE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words("byline", "labels")) + r")\s*:\s*\S",
+    re.I)
 
 # A credit line naming where the story comes from ("Sumber: Antara", "Source: Reuters"), short by nature.
 SOURCE_LINE = re.compile(r"^\W*(?:sumber(?:\s+berita)?|source|quelle|fuente)\s*:\s*\S.{0,120}$", re.I)

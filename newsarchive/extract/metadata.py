@@ -122,30 +122,72 @@ def _in_tag_list(a) -> bool:
     return False
 
 
-def _tags(doc: Document, ld: JsonLd) -> list[str]:
+# WordPress prints category links with ``rel="category tag"`` (classic themes) or as ``rel="tag"`` links into the
+# category base inside ``taxonomy-category`` / ``cat-links`` (block and classic themes): a category is no tag.
+_CATEGORY_BOX = re.compile(r"\btaxonomy-category\b|\bcat-links\b|\bpost-categor", re.I)
+
+
+def _is_category_link(a) -> bool:
+    if "category" in (a.get("rel") or "").lower().split() or "/category/" in (a.get("href") or ""):
+        return True
+    node = a.getparent()
+    for _ in range(2):
+        if node is None:
+            return False
+        if _CATEGORY_BOX.search(node.get("class") or ""):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _stated_tags(doc: Document, ld: JsonLd) -> list[str]:
+    """The article's own tag list: OpenGraph ``article:tag`` metas and microformats ``rel=tag`` links."""
     raw: list[str] = []
     for v in doc.meta.get("article:tag", []):  # one tag per meta, or several joined by commas
         raw.extend(v.split(","))
-    for key in ("news_keywords", "keywords", "tags", "parsely-tags", "sailthru.tags", "content_tag", "content_tags"):
-        for v in doc.meta.get(key, [])[:1]:
-            raw.extend(v.split(","))
+    raw.extend(text_of(a) for a in X_REL_TAG(doc.tree)[:30] if not _is_category_link(a))
+    return raw
+
+
+_KEYWORD_METAS = ("news_keywords", "keywords", "tags", "parsely-tags", "sailthru.tags", "content_tag", "content_tags")
+
+
+def _keywords(doc: Document, ld: JsonLd) -> list[str]:
+    """Keyword fields (JSON-LD ``keywords``, CMS keyword metas): tags on many sites, SEO key phrases on others
+    (Rank Math puts the focus keyphrase in ``keywords``), so they count only where no tag list is stated."""
+    raw: list[str] = []
     kw = ld.first("keywords")
     if isinstance(kw, str):
         raw.extend(kw.split(","))
     elif isinstance(kw, list):
         raw.extend(x for x in kw if isinstance(x, str))
-    raw.extend(text_of(a) for a in X_REL_TAG(doc.tree)[:30])
-    if not raw:
-        # No tags stated in metadata: the article's visible tag list, links into the site's tag pages.
-        raw.extend(text_of(a) for a in X_TAG_LINKS(doc.tree)[:60] if _in_tag_list(a) and not in_furniture(a))
+    for key in _KEYWORD_METAS:
+        for v in doc.meta.get(key, [])[:1]:
+            raw.extend(v.split(","))
+    return raw
+
+
+def _visible_tag_list(doc: Document, ld: JsonLd) -> list[str]:
+    """Links into the site's tag pages sitting in the article's tag box."""
+    return [text_of(a) for a in X_TAG_LINKS(doc.tree)[:60] if _in_tag_list(a) and not in_furniture(a)]
+
+
+# Where tags come from, most explicit first; the first source that gives any wins.
+TAG_SOURCES = (_stated_tags, _keywords, _visible_tag_list)
+
+
+def _tags(doc: Document, ld: JsonLd) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
-    for t in raw:
-        t = tidy(t).strip(" #,;")
-        k = t.casefold()
-        if t and len(t) <= 60 and k not in seen:
-            seen.add(k)
-            out.append(t)
+    for source in TAG_SOURCES:
+        for t in source(doc, ld):
+            t = tidy(t).strip(" #,;")
+            k = t.casefold()
+            if t and len(t) <= 60 and k not in seen:
+                seen.add(k)
+                out.append(t)
+        if out:
+            break
     return out[:30]
 
 

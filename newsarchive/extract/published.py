@@ -111,6 +111,15 @@ class DateCandidate:
     raw: str
 
 
+def _negative_date(el, cls: str, parent) -> bool:
+    """A ``<time>`` that states a modification (or a comment's, a footer's date) rather than the publication.
+    hAtom's ``published`` class settles it the other way: WordPress prints an unedited post's date as
+    ``<time class="entry-date published updated">`` (the same moment is both)."""
+    if "published" in (el.get("class") or "").split():
+        return False
+    return bool(_NEG_DATE_CLASS.search(cls) or (parent is not None and _NEG_DATE_CLASS.search(parent.get("class") or "")))
+
+
 def _month_first(doc: Document) -> bool:
     """Read ambiguous numeric dates (04/05/2022) month first? Only for English pages on US-style domains:
     the rest of the world writes the day first."""
@@ -209,7 +218,7 @@ def _date_candidates(doc: Document, ld: JsonLd, fetched_at, profile: Profile | N
             continue
         n_time += 1
         parent = el.getparent()
-        if _NEG_DATE_CLASS.search(cls) or (parent is not None and _NEG_DATE_CLASS.search(parent.get("class") or "")):
+        if _negative_date(el, cls, parent):
             mod.append(DateCandidate(p, 3, "time", raw[:80]))
             continue
         w = (6 if n_time == 1 else 2) + (1 if el.get("pubdate") is not None else 0) \
@@ -332,11 +341,20 @@ def _text_scan(doc: Document, fetched_at, mf: bool, full: bool
 
 
 def _relabel_zone(best: DateCandidate, cands: list[DateCandidate]) -> DateCandidate:
-    """Some sites write local time with "Z"/"+00:00" (an Indonesian site's 14:05 WIB as 14:05Z). When a
-    visible date states the same wall-clock time with a real local zone, trust the visible zone."""
+    """A UTC stamp takes the local zone another statement on the page gives it. Two cases: the same instant
+    with a real offset (Yoast SEO prints UTC while the theme's ``<time datetime>`` or a Rank Math-style stamp
+    prints local time: the reader's zone is known), and the same wall-clock time with a real offset (some sites
+    write local time with "Z"/"+00:00", an Indonesian site's 14:05 WIB as 14:05Z: trust the visible zone)."""
     p = best.date
     if not (p.has_tz and p.has_time and p.dt.utcoffset() == timedelta(0)):
         return best
+    for c in cands:
+        q = c.date
+        if c is best or not (q.has_time and q.has_tz) or q.dt.utcoffset() == timedelta(0):
+            continue
+        if q.dt == p.dt:
+            return DateCandidate(dt.ParsedDate(q.dt, True, True), best.weight, f"{best.source}+zone:{c.source}",
+                                 best.raw)
     for c in cands:
         q = c.date
         if c is best or not (q.has_time and q.has_tz) or q.dt.utcoffset() == timedelta(0):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
@@ -183,11 +184,38 @@ def choose_headline(*, structured: list[tuple[str, str]], titles: list[tuple[str
     return text, src
 
 
-def _choose(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str],
-                    site_names: list[str], host: str, is_news: bool = False,
-                    h2s: list[str] | None = None, main_h1s: list[str] | None = None) -> tuple[str | None, str]:
+@dataclass
+class _Candidates:
+    """What every headline rule looks at: the cleaned titles, the h1s that could be the headline, and the
+    page's kind. Built once per page by :func:`_gather`."""
+
+    cands: list[tuple[str, str]]          # (source, title with the site name stripped)
+    h1s: list[str]                        # h1s that are no logo banner, in page order
+    visible: list[str]                    # the h1s in the content (not navigation, teasers, links)
+    h2s: list[str]
+    is_news: bool
+    og: str | None = None
+    ld: str | None = None
+    folded: dict[str, tuple[str, str]] = field(default_factory=dict)  # fold(text) -> its first (source, text)
+
+    def surface(self, key: str, default: str, src: str) -> tuple[str, str]:
+        """The written form of an agreed headline: og:title's on news pages, else the visible h1's."""
+        if self.is_news and self.og and fold(self.og) == key:
+            return self.og, src
+        h = next((h for h in self.h1s if fold(h) == key), None)
+        return (h, src) if h else (default, src)
+
+    def source_of(self, text: str) -> str:
+        return next(s for s, t in self.cands if t == text)
+
+
+Choice = tuple[str, str] | None
+
+
+def _gather(structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str], site_names: list[str],
+            host: str, is_news: bool, h2s: list[str] | None, main_h1s: list[str] | None) -> _Candidates:
     keys = _site_keys(site_names, host)
-    cands: list[tuple[str, str]] = []  # (source, cleaned text)
+    cands: list[tuple[str, str]] = []
     for src, raw in structured + titles:
         clean = strip_site(raw, site_names, host)
         if clean and len(clean) >= 3 and not _is_site(clean, keys):
@@ -195,101 +223,138 @@ def _choose(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]],
     h1s = [tidy(h) for h in h1s]
     # An h1 that is (or carries) the site name is the logo banner, not the headline.
     h1s = [h for h in h1s if 3 <= len(h) <= 400 and not _is_site(h, keys) and strip_site(h, site_names, host) == h]
-    og = next((t for s, t in cands if s == "meta:og:title"), None)
-    ld = next((t for s, t in cands if s.startswith("jsonld")), None)
-    folded = {fold(t): (s, t) for s, t in reversed(cands)}
+    return _Candidates(
+        cands=cands, h1s=h1s, h2s=h2s or [], is_news=is_news,
+        visible=[tidy(h) for h in (main_h1s if main_h1s is not None else h1s[:1])],
+        og=next((t for s, t in cands if s == "meta:og:title"), None),
+        ld=next((t for s, t in cands if s.startswith("jsonld")), None),
+        folded={fold(t): (s, t) for s, t in reversed(cands)})
 
-    def surface(key: str, default: str, src: str) -> tuple[str, str]:
-        """The written form of an agreed headline: og:title's on news pages, else the visible h1's."""
-        if is_news and og and fold(og) == key:
-            return og, src
-        h = next((h for h in h1s if fold(h) == key), None)
-        return (h, src) if h else (default, src)
 
-    visible = [tidy(h) for h in (main_h1s if main_h1s is not None else h1s[:1])]
-
-    # 1. Kicker: a candidate that is another one minus its "Topic: " label is the headline proper.
+def _kicker(c: _Candidates) -> Choice:
+    """A candidate that is another one minus its "Topic: " label is the headline proper."""
     rests: dict[str, str] = {}
-    for h in h1s[:2] + [t for _, t in cands]:
+    for h in c.h1s[:2] + [t for _, t in c.cands]:
         rest = _kicker_split(h)
         if not rest:
             continue
         fr = fold(rest)
-        if fr in folded and fr != fold(h):
-            src, text = folded[fr]
-            return surface(fr, text, src + "-kicker")
-        if any(fold(x) == fr for x in h1s[:2]):
-            return surface(fr, rest, "h1-kicker")
-        if not h1s and fr in rests and rests[fr] != fold(h):
+        if fr in c.folded and fr != fold(h):
+            src, text = c.folded[fr]
+            return c.surface(fr, text, src + "-kicker")
+        if any(fold(x) == fr for x in c.h1s[:2]):
+            return c.surface(fr, rest, "h1-kicker")
+        if not c.h1s and fr in rests and rests[fr] != fold(h):
             # No visible h1, two titles with different labels over the same words: those words.
             return rest, "title-kicker"
         rests[fr] = fold(h)
+    return None
 
-    # 2. A news page whose og:title is a different headline than its h1: the editorial headline is og:title,
-    #    unless og:title is merely the h1 decorated or cut short.
-    main_h1 = h1s[0] if h1s else None
-    if is_news and og:
-        fo = fold(og)
-        if ld and fold(ld) != fo and _og_is_seo_copy(og, ld, cands, visible):
-            # og:title only repeats the SEO <title> (or the other social title disagrees with it): it is no
-            # editorial choice, and the structured headline is the article's own.
-            return surface(fold(ld), ld, next(s for s, t in cands if t == ld))
-        matched = next((h for h in h1s if fold(h) == fo), None)
-        if matched:
-            return og, "meta:og:title=h1"
-        prefix_h1 = next((h for h in h1s if len(fold(h)) >= 12
-                          and (fo.startswith(fold(h)) or fold(h).startswith(fo.rstrip(".… ")))), None)
-        if prefix_h1:
-            # og:title longer than the h1 is the h1 decorated (an unstripped suffix); shorter, it is the
-            # editorial short headline.
-            if len(fo) < len(fold(prefix_h1)):
-                if ld and fold(ld) == fo and any(fold(v) == fold(prefix_h1) for v in visible):
-                    # og:title is only the CMS's one stored title (JSON-LD says the same), and the article's
-                    # own h1 says more: the h1 is the headline as published.
-                    return prefix_h1, "h1"
-                return og, "meta:og:title"
-            return prefix_h1, "h1"
+
+def _news_social_title(c: _Candidates) -> Choice:
+    """A news page whose og:title is a different headline than its h1: the editorial headline is og:title,
+    unless og:title is merely the h1 decorated or cut short, or only the SEO title copied."""
+    og, ld = c.og, c.ld
+    if not (c.is_news and og):
+        return None
+    fo = fold(og)
+    if ld and fold(ld) != fo and _og_is_seo_copy(og, ld, c.cands, c.visible):
+        # og:title only repeats the SEO <title> (or the other social title disagrees with it): it is no
+        # editorial choice, and the structured headline is the article's own.
+        return c.surface(fold(ld), ld, c.source_of(ld))
+    if any(fold(h) == fo for h in c.h1s):
+        return og, "meta:og:title=h1"
+    prefix_h1 = next((h for h in c.h1s if len(fold(h)) >= 12
+                      and (fo.startswith(fold(h)) or fold(h).startswith(fo.rstrip(".… ")))), None)
+    if prefix_h1 is None:
         return og, "meta:og:title"
+    # og:title longer than the h1 is the h1 decorated (an unstripped suffix); shorter, it is the editorial
+    # short headline - unless og:title is only the CMS's one stored title (JSON-LD says the same) and the
+    # article's own h1 says more: the h1 is the headline as published.
+    if len(fo) >= len(fold(prefix_h1)):
+        return prefix_h1, "h1"
+    if ld and fold(ld) == fo and any(fold(v) == fold(prefix_h1) for v in c.visible):
+        return prefix_h1, "h1"
+    return og, "meta:og:title"
 
-    # 3. A visible h1 that equals a cleaned title (any punctuation variant): its own form.
-    for h in h1s:
-        if fold(h) in folded:
-            return h, "h1"
-    # 4. An h1 that a title starts or ends with (title = h1 + decoration, or h1 = title + more).
-    for h in h1s:
+
+def _h1_equals_title(c: _Candidates) -> Choice:
+    """A visible h1 that equals a cleaned title (any punctuation variant): its own written form."""
+    return next(((h, "h1") for h in c.h1s if fold(h) in c.folded), None)
+
+
+# An h1 shorter than this (folded) is too short to be recognised inside a title.
+MIN_H1_IN_TITLE = 8
+# A title shorter than this is too short for an h1 to extend it.
+MIN_TITLE_IN_H1 = 12
+
+
+def _h1_inside_title(c: _Candidates) -> Choice:
+    """An h1 that a title starts or ends with (title = h1 + decoration, or h1 = title + more)."""
+    for h in c.h1s:
         fh = fold(h)
-        if len(fh) < 8:
+        if len(fh) < MIN_H1_IN_TITLE:
             continue
-        for _, t in cands:
+        for _, t in c.cands:
             ft = fold(t).rstrip(".… ")
-            if ft.startswith(fh) or ft.endswith(fh) or (len(ft) >= 12 and fh.startswith(ft)):
+            if ft.startswith(fh) or ft.endswith(fh) or (len(ft) >= MIN_TITLE_IN_H1 and fh.startswith(ft)):
                 return h, "h1"
-    # 5. No agreement: a real h1 beats the titles (they are often SEO variants), unless it looks like a label.
-    best_title = ld or og or (cands[0][1] if cands else None)
-    # A one-word h1 next to a social/structured title is a section label ("News"); next to a bare <title>
-    # it is more likely the page's own short heading ("Essen-Westviertel").
-    # A page with three or more content h1s uses them as section headings: none of them is the headline.
-    sectioned = len(visible) >= 3 and len({fold(v) for v in visible}) >= 3 and best_title is not None
-    if main_h1 and not sectioned and not ((ld or og) and _is_junk_h1(main_h1, ld or og)):
-        return main_h1, "h1"
-    if best_title:
-        src = next(s for s, t in cands if t == best_title)
-        # Without any h1, an h2 that equals a segment of the title is the visible headline.
-        segments = [fold(seg) for seg in _SEP_RE.split(best_title)]
-        ft = fold(best_title)
-        for h in h2s or []:
-            fh = fold(h)
-            if len(fh) < 5:
-                continue
-            if fh in segments or fh == ft:
-                return tidy(h), "h2"
-            # The title is the h2 and a subtitle ("Headline - Subtitle"), or ends with the h2's last words
-            # ("Site Name - Topic" with the h2 "Section Topic").
-            if ft.startswith(fh) and _SEP_RE.match(best_title[len(tidy(h)):] or "x"):
-                return tidy(h), "h2"
-            if len(segments) >= 2 and len(fh.split()) <= 6 and fh.endswith(" " + segments[-1]):
-                return tidy(h), "h2"
-        return best_title, src
-    if h2s:
-        return tidy(h2s[0]), "h2"
+    return None
+
+
+def _lone_h1(c: _Candidates) -> Choice:
+    """No agreement: a real h1 beats the titles (they are often SEO variants), unless it looks like a label.
+    A one-word h1 next to a social/structured title is a section label ("News"); next to a bare <title> it is
+    more likely the page's own short heading. Three or more content h1s are section headings: none is the
+    headline."""
+    if not c.h1s:
+        return None
+    main_h1, best = c.h1s[0], _best_title(c)
+    sectioned = len(c.visible) >= 3 and len({fold(v) for v in c.visible}) >= 3 and best is not None
+    if sectioned or ((c.ld or c.og) and _is_junk_h1(main_h1, c.ld or c.og)):
+        return None
+    return main_h1, "h1"
+
+
+def _best_title(c: _Candidates) -> str | None:
+    return c.ld or c.og or (c.cands[0][1] if c.cands else None)
+
+
+def _h2_of_title(h: str, best: str) -> bool:
+    """Whether an h2 is the visible form of a title: one of its segments, the title itself, the title minus a
+    subtitle ("Headline - Subtitle"), or a heading ending in the title's last segment ("Section Topic")."""
+    segments = [fold(seg) for seg in _SEP_RE.split(best)]
+    fh, ft = fold(h), fold(best)
+    if len(fh) < 5:
+        return False
+    if fh in segments or fh == ft:
+        return True
+    if ft.startswith(fh) and _SEP_RE.match(best[len(tidy(h)):] or "x"):
+        return True
+    return len(segments) >= 2 and len(fh.split()) <= 6 and fh.endswith(" " + segments[-1])
+
+
+def _title_or_h2(c: _Candidates) -> Choice:
+    """Without a usable h1: the best title, or the h2 that shows it; a lone h2 when there is no title."""
+    best = _best_title(c)
+    if best:
+        h2 = next((h for h in c.h2s if _h2_of_title(h, best)), None)
+        return (tidy(h2), "h2") if h2 else (best, c.source_of(best))
+    if c.h2s:
+        return tidy(c.h2s[0]), "h2"
+    return None
+
+
+# The headline rules, most specific first; the first that answers decides.
+HEADLINE_RULES = (_kicker, _news_social_title, _h1_equals_title, _h1_inside_title, _lone_h1, _title_or_h2)
+
+
+def _choose(*, structured: list[tuple[str, str]], titles: list[tuple[str, str]], h1s: list[str],
+            site_names: list[str], host: str, is_news: bool = False,
+            h2s: list[str] | None = None, main_h1s: list[str] | None = None) -> tuple[str | None, str]:
+    c = _gather(structured, titles, h1s, site_names, host, is_news, h2s, main_h1s)
+    for rule in HEADLINE_RULES:
+        found = rule(c)
+        if found:
+            return found
     return None, ""

@@ -258,19 +258,23 @@ def _site_names(doc: Document, ld: JsonLd, m: Metadata) -> list[str]:
     return [n for n in names if n]
 
 
-def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) -> None:
+# Title metas in the order they are offered to the headline chooser (the document <title> comes last).
+_TITLE_METAS = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title")
+# How many h1 and h2 elements are worth reading: more are a listing, not one article's headings.
+_MAX_H1S, _MAX_H2S = 6, 8
+
+
+def _profile_headline(doc: Document, profile) -> str | None:
     if profile and profile.fields.get("headline"):
         els = select(doc, profile.fields["headline"])
         if els and text_of(els[0]):
-            m.headline = tidy(text_of(els[0]))
-            m.provenance["headline"] = "profile"
-            return
-    structured: list[tuple[str, str]] = []
-    for obj in ld.articles[:2]:
-        v = as_text(obj.get("headline")) or as_text(obj.get("name"))
-        if v:
-            structured.append(("jsonld:headline", html.unescape(v) if "&" in v else v))
-    # One C-level walk for every h1 and h2 (separate //h1, //h2 and itemprop XPaths each scan the whole tree).
+            return tidy(text_of(els[0]))
+    return None
+
+
+def _headings(doc: Document) -> tuple[list, list, object]:
+    """The h1 and h2 elements and the first heading marked ``itemprop=headline|name``, in one C-level walk
+    (separate //h1, //h2 and itemprop XPaths would each scan the whole tree)."""
     h1_els: list = []
     h2_els: list = []
     microdata = None
@@ -278,23 +282,39 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
         if microdata is None and el.get("itemprop") in ("headline", "name"):
             microdata = el
         (h1_els if el.tag == "h1" else h2_els).append(el)
+    return h1_els, h2_els, microdata
+
+
+def _structured_headlines(doc: Document, ld: JsonLd, microdata) -> list[tuple[str, str]]:
+    """Headlines stated by a standard: JSON-LD, microdata, hAtom ``entry-title``."""
+    structured: list[tuple[str, str]] = []
+    for obj in ld.articles[:2]:
+        v = as_text(obj.get("headline")) or as_text(obj.get("name"))
+        if v:
+            structured.append(("jsonld:headline", html.unescape(v) if "&" in v else v))
     if microdata is not None:
         structured.append(("microdata:headline", text_of(microdata)))
     entry_title = _entry_title(doc)
     if entry_title:
         structured.append(("hatom:entry-title", entry_title))
-    titles = []
-    for key in ("og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title"):
-        v = doc.meta_first(key)
-        if v:
-            titles.append((f"meta:{key}", v))
+    return structured
+
+
+def _titles(doc: Document) -> list[tuple[str, str]]:
+    titles = [(f"meta:{key}", v) for key in _TITLE_METAS if (v := doc.meta_first(key))]
     title_el = doc.tree.find(".//title")
     if title_el is not None and text_of(title_el):
         titles.append(("title", text_of(title_el)))
-    h1s = []
-    main_h1s: list[str] = []  # h1s in the content: not in navigation or sidebars, not a linked teaser
+    return titles
+
+
+def _visible_h1s(doc: Document, h1_els: list) -> tuple[list[str], list[str], list[str]]:
+    """(h1s, the h1s in the content, logo h1s). Content h1s are not in navigation or sidebars and not a linked
+    teaser; a logo h1 is the site's name, a name to strip from titles rather than a headline."""
+    h1s: list[str] = []
+    main_h1s: list[str] = []
     logos: list[str] = []
-    for el in h1_els[:6]:
+    for el in h1_els[:_MAX_H1S]:
         furniture = in_furniture(el)
         if furniture and len(h1s) > 0:
             continue
@@ -302,7 +322,7 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
         if not t:
             continue
         if _is_logo_h1(el, t, doc):
-            logos.append(t)  # the site's name in an <h1>: a name to strip from titles, not the headline
+            logos.append(t)
             continue
         h1s.append(t)
         if not furniture and not _in_link(el, doc.url):
@@ -310,14 +330,24 @@ def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) 
     marked = _marked_headline(doc) if not main_h1s else None
     if marked:
         # The only h1 sits in a breadcrumb or menu; the content marks its headline with itemprop instead.
-        h1s = [marked]
-        main_h1s = [marked]
+        return [marked], [marked], logos
+    return h1s, main_h1s, logos
+
+
+def _fill_headline(m: Metadata, doc: Document, ld: JsonLd, profile, fetched_at) -> None:
+    by_profile = _profile_headline(doc, profile)
+    if by_profile:
+        m.headline = by_profile
+        m.provenance["headline"] = "profile"
+        return
+    h1_els, h2_els, microdata = _headings(doc)
+    h1s, main_h1s, logos = _visible_h1s(doc, h1_els)
     junk_h1 = len(h1s) == 1 and len(h1s[0].split()) <= 2
-    h2s = [] if h1s and not junk_h1 else [text_of(el) for el in h2_els[:8] if not in_furniture(el)]
+    h2s = [] if h1s and not junk_h1 else [text_of(el) for el in h2_els[:_MAX_H2S] if not in_furniture(el)]
     is_news = any(types_of(o) & ARTICLE_TYPES - {"creativework", "videoobject", "review"} for o in ld.articles)
-    headline, src = choose_headline(structured=structured, titles=titles, h1s=h1s, is_news=is_news, h2s=h2s,
-                                    site_names=_site_names(doc, ld, m) + logos, host=doc.host,
-                                    main_h1s=main_h1s[:3])
+    headline, src = choose_headline(structured=_structured_headlines(doc, ld, microdata), titles=_titles(doc),
+                                    h1s=h1s, is_news=is_news, h2s=h2s, site_names=_site_names(doc, ld, m) + logos,
+                                    host=doc.host, main_h1s=main_h1s[:3])
     if headline:
         m.headline = headline
         m.provenance["headline"] = src

@@ -18,5 +18,8 @@ MAX_ATTRIBUTES = 200
 # Characters of article body kept (about 30,000 words; the longest long-reads have a third of that): it
 # bounds the cited-source and language passes that read the whole body.
 MAX_BODY_CHARS = 200_000
+# Elements of a page beyond which trafilatura's second opinion on a weak body is not asked: it reads the whole
+# tree again with rules of its own, which on a page of tens of thousands of links or line breaks takes minutes.
+MAX_SECOND_OPINION_ELEMENTS = 20_000
 # Characters of one text node read by the running-text date scan: date lines are short and come first.
 MAX_DATE_CHUNK = 2_000

@@ -9,6 +9,7 @@ from newsarchive.article import Article, CitedSource
 from newsarchive.cited import find_cited_sources
 from newsarchive.document import Document
 from newsarchive.extract.body import Body, extract_body
+from newsarchive.extract.second_opinion import second_opinion
 from newsarchive.extract.metadata import Metadata, extract_metadata
 from newsarchive.language import detect_language
 from newsarchive.limits import MAX_BODY_CHARS
@@ -95,9 +96,12 @@ def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_typ
     profile = select_profile(doc, *select)
     meta = extract_metadata(doc, profile, fetched_at)
     body = extract_body(doc, profile)
+    body.text, body_source = second_opinion(doc, body.text)
     body.text = cut_text(body.text, MAX_BODY_CHARS)
     language = meta.language or detect_language(body.text or meta.headline or "", doc.host)
     provenance = dict(meta.provenance)
+    if body_source:
+        provenance["body"] = body_source
     if profile:
         provenance["profile"] = profile.name
     return Article(

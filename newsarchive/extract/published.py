@@ -22,6 +22,7 @@ from newsarchive.document import Document
 from newsarchive.extract import dates as dt
 from newsarchive.extract.jsonld import JsonLd, as_text
 from newsarchive.extract.pagetools import X_H1, class_groups, in_furniture, select, text_of
+from newsarchive.langpacks import words
 from newsarchive.limits import MAX_DATE_CHUNK
 from newsarchive.profiles import Profile
 
@@ -77,9 +78,24 @@ def _date_nodes(tree) -> dict[str, list]:
             kinds["rdfa"].append(el)
     return kinds
 
+# The language words of dates, from the language packs (data/languages/*.toml, [dates]), longest first: in an
+# alternation "published on" must be tried before "published", "aktualisiert am" before "aktualisiert".
+_PUBLISHED_LABELS = words("dates", "published_labels")
+_MODIFIED_LABELS = words("dates", "modified_labels")
+_MODIFIED_WORDS = words("dates", "modified_words")
+
+
+def _alternatives(found: tuple[str, ...]) -> str:
+    """Words as regex alternatives, in the order given."""
+    return "|".join(re.escape(w) for w in found)
+
+
 # Class names and words that mark a date as a modification (or not the article's) rather than the publication.
-_NEG_DATE_CLASS = re.compile(r"update|modif|edit|aktualisiert|diperbarui|comment|copyright|footer", re.I)
-_UPDATED_WORD = re.compile(r"(?i)\b(updated?|aktualisiert|diperbarui|modified|edited)\b")
+# Class names are matched anywhere ("post-modified", "entry-updated"), so "update" covers "updated" and the
+# packs' words add the other languages' ("aktualisiert", "diperbarui").
+_NEG_DATE_CLASS = re.compile(r"update|modif|edit|comment|copyright|footer|" + _alternatives(_MODIFIED_WORDS), re.I)
+# A word at the start of a visible date line that makes it an update ("Updated 5 May 2023", "Diperbarui ...").
+_UPDATED_WORD = re.compile(rf"\b(?:{_alternatives(_MODIFIED_WORDS)})\b", re.I)
 _PUB_CLASS = re.compile(r"(?i)publi|creat|posted|entry-date")
 
 # RDFa properties, unlisted meta names and the labels of written date lines.
@@ -90,15 +106,9 @@ _RDFA_MODIFIED = {"dc:modified", "dcterms:modified", "article:modified_time", "d
 
 _GENERIC_DATE_META = re.compile(r"publish|creat|upload|(?:^|[:._-])date$|issued", re.I)
 
-_DATE_LABEL_START = re.compile(
-    r"(?:datum|date|published(?: on)?|publiziert(?: am)?|veröffentlicht(?: am)?|erschienen(?: am)?|"
-    r"erstellt(?: am)?|posted(?: on)?|publié(?: le)?|mis en ligne(?: le)?|mise en ligne|publicado(?: el)?|"
-    r"pubblicato(?: il)?|tanggal|diterbitkan|dipublikasikan|diposting|terbit|publicerad|julkaistu)\b\s*[:\-]?\s*",
-    re.I)
-
-_MOD_LABEL_START = re.compile(
-    r"(?:aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|last updated(?: on)?|updated(?: on)?|"
-    r"diperbarui|mis à jour(?: le)?|actualizado(?: el)?|aggiornato(?: il)?|stand|modified)\b\s*[:\-]?\s*", re.I)
+# A label opening a text chunk ("Datum:", "Diterbitkan", "Aktualisiert am"), with the colon or dash after it.
+_DATE_LABEL_START = re.compile(rf"(?:{_alternatives(_PUBLISHED_LABELS)})\b\s*[:\-]?\s*", re.I)
+_MOD_LABEL_START = re.compile(rf"(?:{_alternatives(_MODIFIED_LABELS)})\b\s*[:\-]?\s*", re.I)
 
 
 @dataclass

@@ -200,6 +200,19 @@ _NEAR_H1_LINE = 100  # a near-headline chunk this short is a date line ...
 _NEAR_H1_LEAD = 30  # ... and so is a longer one whose date starts within this many characters
 _SCAN_SKIP = ("script", "style", "noscript", "select", "option")
 
+# An element's own text is read for a date when it is this short (longer, it is prose that mentions one); a
+# date line beside a machine-readable stamp only up to _ZONE_LINE_CHARS; dateparser (slow) only up to
+# _FALLBACK_CHARS.
+_ELEMENT_CHARS = 200
+_ZONE_LINE_CHARS = 80
+_FALLBACK_CHARS = 60
+# Choosing among candidates: members of the winning day within _RUNNER_UP of its strongest are as good, and the
+# one with a time and zone is kept; date-only statements reconcile a UTC stamp's day only with at least
+# _DAY_VOTE of weight behind them, and only within _DAY_SLACK of it.
+_RUNNER_UP = 3
+_DAY_VOTE = 4
+_DAY_SLACK = timedelta(hours=36)
+
 
 @dataclass
 class DateCandidate:
@@ -239,14 +252,14 @@ def _element_date(el, fetched_at, month_first: bool, langs: tuple[str, ...] | No
                 # <time datetime="2023-03-10 08:15:00">10 Mar 2023, 08:15 WIB</time>: the text knows the zone.
                 txt = text_of(el)
                 shown = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=False,
-                                      languages=langs) if txt and len(txt) <= 80 else None
+                                      languages=langs) if txt and len(txt) <= _ZONE_LINE_CHARS else None
                 if shown and shown.has_tz and _wall_minute(shown.dt) == _wall_minute(p.dt):
                     return p.with_offset(shown.dt.utcoffset()), v
             if p:
                 return p, v
     txt = text_of(el)
-    if txt and len(txt) <= 200:
-        p = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=len(txt) <= 60,
+    if txt and len(txt) <= _ELEMENT_CHARS:
+        p = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=len(txt) <= _FALLBACK_CHARS,
                           languages=langs)
         if p:
             return p, txt
@@ -621,7 +634,7 @@ def _reconcile_day(best: DateCandidate, cands: list[DateCandidate], hint: timede
         if not c.date.has_time and c.source.startswith(("url", "visible", "text", "title", "time")):
             others[c.date.day] += c.weight
     target = next((d for d, w in sorted(others.items(), key=lambda x: -x[1])
-                   if abs((d - p.day).days) == 1 and w >= 4 and p.day not in others), None)
+                   if abs((d - p.day).days) == 1 and w >= _DAY_VOTE and p.day not in others), None)
     if target is None:
         return best
     if hint is not None:
@@ -629,7 +642,7 @@ def _reconcile_day(best: DateCandidate, cands: list[DateCandidate], hint: timede
         if local.date() == target:
             return DateCandidate(dt.ParsedDate(local, True, True), best.weight, f"{best.source}+day:{target}",
                                  best.raw)
-    if abs((p.dt - datetime.combine(target, datetime.min.time(), timezone.utc)).total_seconds()) <= 36 * 3600:
+    if abs(p.dt - datetime.combine(target, datetime.min.time(), timezone.utc)) <= _DAY_SLACK:
         return DateCandidate(dt.ParsedDate(datetime.combine(target, datetime.min.time())), best.weight,
                              f"{best.source}+day:{target}", best.raw)
     return best
@@ -726,7 +739,7 @@ def _choose_date(cands: list[DateCandidate], hint: timedelta | None = None) -> D
     best_day = max(score, key=lambda d: (score[d], max(c.weight for c in groups[d])))
     members = groups[best_day]
     top = max(c.weight for c in members)
-    strong = [c for c in members if c.weight >= top - 3]
+    strong = [c for c in members if c.weight >= top - _RUNNER_UP]
     best = max(strong, key=lambda c: (c.date.has_tz, c.date.has_time, c.weight))
     best = _relabel_zone(best, cands)
     return _reconcile_day(best, cands, hint)

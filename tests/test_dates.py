@@ -38,6 +38,12 @@ FETCHED = datetime(2022, 10, 26, 12, 0, tzinfo=timezone.utc)
     ("24 de octubre de 2022", "2022-10-24"),
     ("23 mai 2019", "2019-05-23"),
     ("24.10.2022", "2022-10-24"),
+    # month names from the language packs (data/languages/*.toml), including packs with nothing else
+    ("5 maja 2022, 14:05", "2022-05-05T14:05:00"),                # Polish genitive
+    ("12 Ekim 2021", "2021-10-12"),                               # Turkish
+    ("3 martie 2021", "2021-03-03"),                              # Romanian
+    ("17. Jänner 2022", "2022-01-17"),                            # Austrian German
+    ("1 Ogos 2022", "2022-08-01"),                                # Malay
     ("12/25/2021", "2021-12-25"),
     # lower-case zone abbreviations that are words: German "ist", French "et" are no time zones
     ("Am 25.10.2022 um 14:05 ist die Sitzung", "2022-10-25T14:05:00"),

@@ -1,11 +1,21 @@
-"""Language packs (data/languages/*.toml): every file follows the schema, a typo is an error, and the byline
-labels they hold are what the author extractor strips (Blogger's own label in each of its languages)."""
+"""Language packs (data/languages/*.toml): every file follows the schema, a typo is an error, the byline
+labels they hold are what the author extractor strips (Blogger's own label in each of its languages), and their
+date words are what the date extractor reads (every label, every month name)."""
 from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
+from newsarchive.document import Document
 from newsarchive.extract.authors import clean_authors
-from newsarchive.langpacks import PACKS_DIR, PackError, load_packs, words
+from newsarchive.extract.dates import find_dates
+from newsarchive.extract.metadata import extract_metadata
+from newsarchive.langpacks import PACKS_DIR, PackError, load_packs, month_numbers, words
+
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+TWELVE = "[" + ", ".join(f"['m{i}']" for i in range(1, 13)) + "]"  # a valid dates.months value
 
 
 def test_every_pack_follows_the_schema():
@@ -19,11 +29,47 @@ def test_every_pack_follows_the_schema():
     ("[bylines]\nlabels = ['oleh']\n", "unknown section [bylines]"),
     ("[byline]\nlabels = 'oleh'\n", "must be a list of words"),
     ("[byline]\nlabels = ['oleh', '']\n", "must be a list of words"),
+    ("[dates]\npublished_label = ['datum']\n", "unknown key dates.published_label"),
+    ("[dates]\nmodified_labels = 'stand'\n", "language pack xx: dates.modified_labels must be a list of words"),
+    ("[dates]\nmodified_words = [['update']]\n", "dates.modified_words must be a list of words"),
+    ("[dates]\nmonths = ['januar', 'februar']\n", "language pack xx: dates.months must be twelve lists of words"),
+    ("[dates]\nmonths = " + TWELVE.replace("['m12']", "") .replace(", ]", "]") + "\n", "dates.months must be twelve"),
+    ("[dates]\nmonths = " + TWELVE.replace("['m5']", "[]") + "\n", "dates.months must be twelve"),
+    ("[dates]\nmonths = " + TWELVE.replace("['m5']", "['mai', ' ']") + "\n", "dates.months must be twelve"),
 ])
 def test_a_typo_in_a_pack_is_an_error(tmp_path, text, error):
     (tmp_path / "xx.toml").write_text(text, encoding="utf-8")
     with pytest.raises(PackError, match=error.replace("[", r"\[").replace("]", r"\]")):
         load_packs(tmp_path)
+
+
+def test_a_month_name_that_is_two_months_is_an_error(tmp_path):
+    (tmp_path / "xx.toml").write_text("[dates]\nmonths = " + TWELVE + "\n", encoding="utf-8")
+    (tmp_path / "yy.toml").write_text("[dates]\nmonths = " + TWELVE.replace("'m2'", "'m1'") + "\n", encoding="utf-8")
+    with pytest.raises(PackError, match="language pack yy: dates.months has 'm1' as month 2, pack xx as month 1"):
+        month_numbers(tmp_path)
+
+
+def test_a_pack_may_leave_keys_and_sections_out(tmp_path):
+    (tmp_path / "xx.toml").write_text("[dates]\nmonths = " + TWELVE + "\n", encoding="utf-8")
+    (tmp_path / "yy.toml").write_text("[byline]\nlabels = ['oleh']\n", encoding="utf-8")
+    assert words("dates", "published_labels", tmp_path) == ()
+    assert words("byline", "labels", tmp_path) == ("oleh",)
+    assert month_numbers(tmp_path) == {f"m{i}": i for i in range(1, 13)}
+
+
+def test_the_docs_example_is_a_valid_pack(tmp_path):
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "languages.md").read_text(encoding="utf-8")
+    block = doc[doc.index("# Swahili."):]
+    text = "\n".join(line.strip() for line in block[:block.index("```")].splitlines())
+    (tmp_path / "sw.toml").write_text(text, encoding="utf-8")
+    assert words("dates", "published_labels", tmp_path) == ("imechapishwa", "tarehe")
+    assert month_numbers(tmp_path)["desemba"] == 12
+
+
+def test_a_key_is_read_in_its_own_shape():
+    with pytest.raises(PackError, match="dates.months"):
+        words("dates", "months")
 
 
 def test_a_new_language_is_a_new_file(tmp_path):
@@ -37,3 +83,53 @@ def test_a_new_language_is_a_new_file(tmp_path):
                                     "Postado por Anna Berger", "Publié par Anna Berger", "Upplagd av Anna Berger"])
 def test_bloggers_author_label_in_each_language_is_stripped(byline):
     assert clean_authors([byline]) == ["Anna Berger"]
+
+
+def _pack_words(section: str, key: str) -> list[tuple[str, str]]:
+    """(language, word) for every word of ``section.key`` in the shipped packs."""
+    return [(code, w) for code, pack in sorted(load_packs().items()) for w in pack.get(section, {}).get(key, [])]
+
+
+# A line before the headline is read only when a label opens it; without one, the first date after the headline
+# (a weak vote) is the page's.
+def _dated_page(line: str) -> str:
+    return (f"<html><body><p>{line}</p><header><h1>Headline of the story</h1></header>"
+            "<p>It rained on 1 March 2020 in town.</p></body></html>")
+
+
+def _dates_of(html: str) -> tuple[str | None, str | None]:
+    m = extract_metadata(Document.parse(html, "https://news.example.com/politik/story-1"), None, FETCHED)
+    return m.published_at, m.modified_at
+
+
+def test_an_unlabelled_line_before_the_headline_is_not_read():
+    assert _dates_of(_dated_page("Xyzzy: 24.10.2022")) == ("2020-03-01", None)
+
+
+@pytest.mark.parametrize("form", ["{label}: 24.10.2022", "<b>{label}</b> 24.10.2022"])
+@pytest.mark.parametrize("code, label", _pack_words("dates", "published_labels"))
+def test_each_published_label_dates_the_page(code, label, form):
+    assert _dates_of(_dated_page(form.format(label=label.capitalize()))) == ("2022-10-24", None)
+
+
+@pytest.mark.parametrize("code, label", _pack_words("dates", "modified_labels"))
+def test_each_modified_label_dates_a_revision(code, label):
+    assert _dates_of(_dated_page(f"{label.capitalize()}: 24.10.2022")) == ("2020-03-01", "2022-10-24")
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "modified_words"))
+def test_each_modified_word_turns_a_date_line_into_a_revision(code, word):
+    def line(text: str) -> str:
+        return f'<html><body><h1>Headline</h1><div class="post-meta">{text}</div></body></html>'
+    url = "https://news.example.com/2022/10/20/story"
+    assert extract_metadata(Document.parse(line("24.10.2022"), url), None, FETCHED).published_at == "2022-10-24"
+    m = extract_metadata(Document.parse(line(f"{word.capitalize()} 24.10.2022"), url), None, FETCHED)
+    assert (m.published_at, m.modified_at) == ("2022-10-20", "2022-10-24")
+
+
+@pytest.mark.parametrize("code", sorted(c for c, pack in load_packs().items() if "months" in pack.get("dates", {})))
+def test_every_month_name_of_a_pack_is_read(code):
+    for number, names in enumerate(load_packs()[code]["dates"]["months"], start=1):
+        for name in names:
+            hits = find_dates(f"5 {name.capitalize()} 2023")
+            assert [p.iso() for _, p in hits] == [f"2023-{number:02d}-05"], (code, name)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
+from newsarchive.langpacks import month_numbers
+
 log = logging.getLogger(__name__)
 
 MIN_YEAR = 1990  # nothing on the web we archive is older; earlier years are copyright lines or junk
@@ -47,48 +49,10 @@ class ParsedDate:
 
 # --------------------------------------------------------------------------- month and zone tables
 
-_MONTHS: dict[str, int] = {}
-
-
-def _add_months(names: str) -> None:
-    for i, group in enumerate(names.split(";"), start=1):
-        for name in group.split():
-            _MONTHS.setdefault(name, i)
-
-
-# English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian/Malay, Scandinavian, Polish,
-# Turkish, Czech-free: month names and their usual abbreviations (lower case, accents kept and stripped).
-_add_months("january jan;february feb;march mar;april apr;may;june jun;july jul;august aug;"
-            "september sep sept;october oct;november nov;december dec")
-_add_months("januar jänner jaenner;februar feber;märz maerz marz mrz mär;april;mai;juni;juli;august;"
-            "september;oktober okt;november;dezember dez")
-_add_months("janvier janv;février fevrier févr fevr fév fev;mars;avril avr;mai;juin;juillet juil;août aout;"
-            "septembre;octobre;novembre;décembre decembre déc")
-_add_months("enero ene;febrero;marzo;abril abr;mayo;junio;julio;agosto ago;septiembre setiembre set;"
-            "octubre;noviembre;diciembre dic")
-_add_months("gennaio gen;febbraio;marzo;aprile;maggio mag;giugno giu;luglio lug;agosto;settembre;ottobre ott;"
-            "novembre;dicembre")
-_add_months("janeiro;fevereiro fev;março marco;abril;maio;junho;julho;agosto;setembro;outubro out;novembro;"
-            "dezembro")
-_add_months("januari;februari;maart mrt;april;mei;juni;juli;augustus;september;oktober;november;december")
-_add_months("januari;februari pebruari febuari peb;maret;april;mei;juni;juli;agustus agu agt ags agus agust;september;"
-            "oktober;november nopember nop;desember des")
-_add_months("januari;februari;mac;april;mei;jun;julai;ogos;september;oktober;november;disember dis")
-_add_months("januar;februar;mars marts;april;maj;juni;juli;augusti;september;oktober;november;desember")
-_add_months("stycznia styczeń styczen sty;lutego luty lut;marca marzec;kwietnia kwiecień kwi;maja maj;"
-            "czerwca czerwiec cze;lipca lipiec lip;sierpnia sierpień sie;września wrzesień wrz;"
-            "października październik paź;listopada listopad lis;grudnia grudzień gru")
-_add_months("ianuarie ian;februarie;martie;aprilie;mai;iunie;iulie;august;septembrie;octombrie;noiembrie;"
-            "decembrie")
-_add_months("ocak;şubat subat;mart;nisan;mayıs mayis;haziran;temmuz;ağustos agustos;eylül eylul;ekim;"
-            "kasım kasim;aralık aralik")
-
-# Day names are noise to skip ("Senin, 24 Oktober 2022", "Jum'at (24/10/2022)").
-_DAY_NAMES = ("senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad "
-              "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-              "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so "
-              "lundi mardi mercredi jeudi vendredi samedi dimanche "
-              "lunes martes miércoles miercoles jueves viernes sábado sabado domingo")
+# Month names and their usual abbreviations in every language pack (data/languages/*.toml, ``[dates] months``),
+# lower case, each with and without its accents ("märz", "marz"): a page's text may drop them, and the regexes
+# below match the written word.
+_MONTHS: dict[str, int] = month_numbers()
 
 _HOUR = 3600
 # Zone abbreviations seen next to visible times. Ambiguous ones take the reading news sites mean most.

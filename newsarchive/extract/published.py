@@ -2,19 +2,21 @@
 
 Candidates come from JSON-LD, meta tags (``article:published_time``, ``pubdate``, ``DC.date.issued``,
 ``sailthru.date``, ``parsely-pub-date``, ``citation_*`` ...), RDFa, microdata, ``<time>`` elements, visible date
-lines, labelled dates in the text ("Datum 28.04.2023", "Diterbitkan ..."), the URL and the ``<title>``. Each has a
-weight; candidates falling on the same day add up, so a date several sources agree on beats a lone strong one.
-Two corrections follow: a UTC stamp whose wall-clock equals a visible local time is relabelled with the local
-zone (sites that write WIB as "Z"), and a UTC stamp near midnight is expressed in the offset that puts it on the
-day the page itself shows.
+lines, labelled dates in the text ("Datum 28.04.2023", "Diterbitkan ..."), the URL and the ``<title>``, read in the
+order of ``_SOURCES``. Each has a weight (``SourceWeights``); candidates falling on the same day add up, so a date
+several sources agree on beats a lone strong one. Two corrections follow: a UTC stamp whose wall-clock equals a
+visible local time is relabelled with the local zone (sites that write WIB as "Z"), and a UTC stamp near midnight
+is expressed in the offset that puts it on the day the page itself shows.
 """
 from __future__ import annotations
 
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import cached_property
+from typing import Callable
 
 from lxml import etree
 
@@ -22,6 +24,7 @@ from newsarchive.document import Document
 from newsarchive.extract import dates as dt
 from newsarchive.extract.jsonld import JsonLd, as_text
 from newsarchive.extract.pagetools import X_H1, class_groups, in_furniture, select, text_of
+from newsarchive.langpacks import words
 from newsarchive.limits import MAX_DATE_CHUNK
 from newsarchive.profiles import Profile
 
@@ -77,9 +80,24 @@ def _date_nodes(tree) -> dict[str, list]:
             kinds["rdfa"].append(el)
     return kinds
 
+# The language words of dates, from the language packs (data/languages/*.toml, [dates]), longest first: in an
+# alternation "published on" must be tried before "published", "aktualisiert am" before "aktualisiert".
+_PUBLISHED_LABELS = words("dates", "published_labels")
+_MODIFIED_LABELS = words("dates", "modified_labels")
+_MODIFIED_WORDS = words("dates", "modified_words")
+
+
+def _alternatives(found: tuple[str, ...]) -> str:
+    """Words as regex alternatives, in the order given."""
+    return "|".join(re.escape(w) for w in found)
+
+
 # Class names and words that mark a date as a modification (or not the article's) rather than the publication.
-_NEG_DATE_CLASS = re.compile(r"update|modif|edit|aktualisiert|diperbarui|comment|copyright|footer", re.I)
-_UPDATED_WORD = re.compile(r"(?i)\b(updated?|aktualisiert|diperbarui|modified|edited)\b")
+# Class names are matched anywhere ("post-modified", "entry-updated"), so "update" covers "updated" and the
+# packs' words add the other languages' ("aktualisiert", "diperbarui").
+_NEG_DATE_CLASS = re.compile(r"update|modif|edit|comment|copyright|footer|" + _alternatives(_MODIFIED_WORDS), re.I)
+# A word at the start of a visible date line that makes it an update ("Updated 5 May 2023", "Diperbarui ...").
+_UPDATED_WORD = re.compile(rf"\b(?:{_alternatives(_MODIFIED_WORDS)})\b", re.I)
 _PUB_CLASS = re.compile(r"(?i)publi|creat|posted|entry-date")
 
 # RDFa properties, unlisted meta names and the labels of written date lines.
@@ -90,15 +108,110 @@ _RDFA_MODIFIED = {"dc:modified", "dcterms:modified", "article:modified_time", "d
 
 _GENERIC_DATE_META = re.compile(r"publish|creat|upload|(?:^|[:._-])date$|issued", re.I)
 
-_DATE_LABEL_START = re.compile(
-    r"(?:datum|date|published(?: on)?|publiziert(?: am)?|veröffentlicht(?: am)?|erschienen(?: am)?|"
-    r"erstellt(?: am)?|posted(?: on)?|publié(?: le)?|mis en ligne(?: le)?|mise en ligne|publicado(?: el)?|"
-    r"pubblicato(?: il)?|tanggal|diterbitkan|dipublikasikan|diposting|terbit|publicerad|julkaistu)\b\s*[:\-]?\s*",
-    re.I)
+# A label opening a text chunk ("Datum:", "Diterbitkan", "Aktualisiert am"), with the colon or dash after it.
+_DATE_LABEL_START = re.compile(rf"(?:{_alternatives(_PUBLISHED_LABELS)})\b\s*[:\-]?\s*", re.I)
+_MOD_LABEL_START = re.compile(rf"(?:{_alternatives(_MODIFIED_LABELS)})\b\s*[:\-]?\s*", re.I)
+_COPYRIGHT = re.compile(r"(?i)©|copyright|\(c\)")
 
-_MOD_LABEL_START = re.compile(
-    r"(?:aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|last updated(?: on)?|updated(?: on)?|"
-    r"diperbarui|mis à jour(?: le)?|actualizado(?: el)?|aggiornato(?: il)?|stand|modified)\b\s*[:\-]?\s*", re.I)
+
+@dataclass(frozen=True)
+class SourceWeights:
+    """How far each place on a page is trusted to state the publication (or modification) date. Candidates on
+    the same day add up (see :func:`_choose_date`), so these are votes: two weak sources that agree can outvote
+    one strong source. Meta names carry their own weights, in ``_PUBLISHED_META``."""
+
+    # A selector written for this very site (data/profiles.toml): the most specific statement there is.
+    profile: float = 14
+    # The first JSON-LD Article: the CMS fills it from the post's own record, for machines to read.
+    jsonld: float = 10
+    # A second or third Article object: often a related story's, or one item of a list page.
+    jsonld_later: float = 6
+    # dateCreated is trusted this much less than datePublished: a draft may be begun days before it runs.
+    jsonld_created_less: float = 4
+    # uploadDate (VideoObject) this much less: a clip is often uploaded before (or after) its story.
+    jsonld_upload_less: float = 5
+    # A WebPage's datePublished and dateModified: the page's, which is the article's more often than not.
+    jsonld_page: float = 6
+    jsonld_page_mod: float = 5
+    # A named modification meta (article:modified_time ...): as explicit as its published twin.
+    meta_mod: float = 7
+    # itemprop="datePublished" on a visible element: machine-readable, and what the reader sees.
+    microdata: float = 8
+    microdata_mod: float = 6
+    # The first <time> (or hAtom <abbr>) outside page furniture: usually the article's own date line.
+    time_first: float = 6
+    # Later ones: a related story's, a comment's that escaped the furniture test.
+    time_later: float = 2
+    # <time pubdate>, HTML5's own "this is the publication date": a bonus on top.
+    time_pubdate: float = 1
+    # A class that says published/created/posted ("entry-date published"): a bonus on top.
+    time_pub_class: float = 1
+    # A <time> marked as an update, or a comment's or footer's date: a modification, weakly.
+    time_mod: float = 3
+    # The first date line found by its class (date, meta, byline): what the page shows, but guessed from names.
+    visible_first: float = 5
+    # Later date lines: a teaser's, a related story's.
+    visible_later: float = 2.5
+    # A date line that says "updated": a modification, weakly.
+    visible_mod: float = 2
+    # property="dc:date" (etc.) with content on an ordinary element: explicit and machine-written.
+    rdfa: float = 7
+    rdfa_mod: float = 5
+    # An unlisted meta whose name only suggests publication ("five_hundred_pixels:uploaded"): a guess.
+    generic_meta: float = 4
+    # /2022/10/25/ in the path: the day the CMS filed the story under; no time of day, and not every site's
+    # paths hold one.
+    url: float = 4
+    # "Diterbitkan: 24 Oktober 2022": a labelled line says what its date is, but it is free text.
+    text_labelled: float = 4
+    text_labelled_mod: float = 3
+    # The first date after the headline: often the date line, sometimes a date the story mentions.
+    text_near_h1: float = 2
+    # A date in <title> ("Headline | DW | 28.04.2023"): right when present, but rare and unlabelled.
+    title: float = 3
+    # The text scan is skipped when the structured sources already settle the date: one candidate this
+    # strong, or two of at least ``strong`` on the same day. It is the costliest step and adds only weak votes.
+    decisive: float = 9
+    strong: float = 7
+
+
+WEIGHTS = SourceWeights()
+
+# How many of each kind of statement are read: the first ones are the article's; later ones belong to related
+# stories, list items and comments, and reading them all costs time on long pages.
+_MAX_LD_ARTICLES = 3
+_MAX_LD_PAGES = 2
+_MAX_MICRODATA_PUB = 2
+_MAX_MICRODATA_MOD = 1
+_MAX_TIMES = 3
+_MAX_VISIBLE = 4
+_MAX_RDFA = 20
+_STRONG_AGREEING = 2  # strong candidates on one day that together settle it (see SourceWeights.strong)
+_VISIBLE_CHARS = 160  # a date line is short: a longer element is a paragraph that happens to hold a date
+_UPDATED_SPAN = 40  # "updated" counts near the start of a date line, not in a headline that follows it
+_RAW_CHARS = 80  # how much of a candidate's raw text is kept, for provenance
+
+# The text scan's bounds: date lines sit near the top of the page, labels are short, and a date line is short
+# or starts with its date.
+_SCAN_NODES = 4000  # elements visited at most
+_SCAN_BUDGET = 3000  # characters read in search of the first date near the headline
+_LABEL_CHUNK = 120  # longest text chunk tried for a label
+_NEAR_H1_LINE = 100  # a near-headline chunk this short is a date line ...
+_NEAR_H1_LEAD = 30  # ... and so is a longer one whose date starts within this many characters
+_SCAN_SKIP = ("script", "style", "noscript", "select", "option")
+
+# An element's own text is read for a date when it is this short (longer, it is prose that mentions one); a
+# date line beside a machine-readable stamp only up to _ZONE_LINE_CHARS; dateparser (slow) only up to
+# _FALLBACK_CHARS.
+_ELEMENT_CHARS = 200
+_ZONE_LINE_CHARS = 80
+_FALLBACK_CHARS = 60
+# Choosing among candidates: members of the winning day within _RUNNER_UP of its strongest are as good, and the
+# one with a time and zone is kept; date-only statements reconcile a UTC stamp's day only with at least
+# _DAY_VOTE of weight behind them, and only within _DAY_SLACK of it.
+_RUNNER_UP = 3
+_DAY_VOTE = 4
+_DAY_SLACK = timedelta(hours=36)
 
 
 @dataclass
@@ -139,205 +252,342 @@ def _element_date(el, fetched_at, month_first: bool, langs: tuple[str, ...] | No
                 # <time datetime="2023-03-10 08:15:00">10 Mar 2023, 08:15 WIB</time>: the text knows the zone.
                 txt = text_of(el)
                 shown = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=False,
-                                      languages=langs) if txt and len(txt) <= 80 else None
+                                      languages=langs) if txt and len(txt) <= _ZONE_LINE_CHARS else None
                 if shown and shown.has_tz and _wall_minute(shown.dt) == _wall_minute(p.dt):
                     return p.with_offset(shown.dt.utcoffset()), v
             if p:
                 return p, v
     txt = text_of(el)
-    if txt and len(txt) <= 200:
-        p = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=len(txt) <= 60,
+    if txt and len(txt) <= _ELEMENT_CHARS:
+        p = dt.parse_date(txt, fetched_at=fetched_at, month_first=month_first, fallback=len(txt) <= _FALLBACK_CHARS,
                           languages=langs)
         if p:
             return p, txt
     return None, ""
 
 
-def _date_candidates(doc: Document, ld: JsonLd, fetched_at, profile: Profile | None
-                     ) -> tuple[list[DateCandidate], list[DateCandidate]]:
-    """Every publication and modification date the page states, weighted by how reliable each place is."""
+Found = tuple[list[DateCandidate], list[DateCandidate]]  # (publication, modification) candidates of one source
+
+
+@dataclass
+class _Page:
+    """A page as the candidate sources see it: the document and its JSON-LD, how its dates are read, and the
+    candidates the sources before have found."""
+
+    doc: Document
+    ld: JsonLd
+    fetched_at: datetime | None
+    profile: Profile | None
+    pub: list[DateCandidate] = field(default_factory=list)
+    mod: list[DateCandidate] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mf = _month_first(self.doc)
+        lang = self.doc.declared_language[0]
+        self.langs = (lang,) if lang else None  # dateparser only runs for a declared language: unscoped it is slow
+
+    @cached_property
+    def nodes(self) -> dict[str, list]:
+        return _date_nodes(self.doc.tree)
+
+    def stated(self, raw, weight: float, source: str, fallback: bool = True) -> list[DateCandidate]:
+        """The date a value states (JSON-LD, a meta's content), as a candidate; none when it states none."""
+        if not isinstance(raw, (str, int)) or raw in ("", None):
+            return []
+        raw = str(raw)
+        p = dt.parse_date(raw, fetched_at=self.fetched_at, month_first=self.mf, fallback=fallback,
+                          languages=self.langs)
+        return [DateCandidate(p, weight, source, raw[:_RAW_CHARS])] if p else []
+
+    def element(self, el) -> tuple[dt.ParsedDate | None, str]:
+        """The date an element states, and its raw text."""
+        return _element_date(el, self.fetched_at, self.mf, self.langs)
+
+    def shown(self, el, weight: float, source: str) -> list[DateCandidate]:
+        """The date an element states, as a candidate; none when it states none."""
+        p, raw = self.element(el)
+        return [DateCandidate(p, weight, source, raw[:_RAW_CHARS])] if p else []
+
+
+def _from_profile(page: _Page) -> Found:
+    """The site profile's selector for the publication date."""
+    selector = page.profile.fields.get("published") if page.profile else None
+    if not selector:
+        return [], []
+    return [c for el in select(page.doc, selector)[:1] for c in page.shown(el, WEIGHTS.profile, "profile")], []
+
+
+def _from_jsonld_articles(page: _Page) -> Found:
+    """datePublished, dateCreated, uploadDate and dateModified of the first Article objects."""
     pub: list[DateCandidate] = []
     mod: list[DateCandidate] = []
-    mf = _month_first(doc)
-    lang = doc.declared_language[0]
-    langs = (lang,) if lang else None  # dateparser only runs for a declared language: unscoped it is slow
+    for i, obj in enumerate(page.ld.articles[:_MAX_LD_ARTICLES]):
+        w = WEIGHTS.jsonld if i == 0 else WEIGHTS.jsonld_later
+        pub += page.stated(as_text(obj.get("datePublished")), w, "jsonld:datePublished")
+        pub += page.stated(as_text(obj.get("dateCreated")), w - WEIGHTS.jsonld_created_less, "jsonld:dateCreated")
+        pub += page.stated(as_text(obj.get("uploadDate")), w - WEIGHTS.jsonld_upload_less, "jsonld:uploadDate")
+        mod += page.stated(as_text(obj.get("dateModified")), w, "jsonld:dateModified")
+    return pub, mod
 
-    def add(target: list[DateCandidate], raw, weight: float, source: str, fallback: bool = True) -> None:
-        if not isinstance(raw, (str, int)) or raw in ("", None):
-            return
-        raw = str(raw)
-        p = dt.parse_date(raw, fetched_at=fetched_at, month_first=mf, fallback=fallback, languages=langs)
-        if p:
-            target.append(DateCandidate(p, weight, source, raw[:80]))
 
-    # Site profile selector first: it is the most specific statement there is.
-    if profile and profile.fields.get("published"):
-        for el in select(doc, profile.fields["published"])[:1]:
-            p, raw = _element_date(el, fetched_at, mf, langs)
-            if p:
-                pub.append(DateCandidate(p, 14, "profile", raw[:80]))
-    for i, obj in enumerate(ld.articles[:3]):
-        w = 10 if i == 0 else 6
-        add(pub, as_text(obj.get("datePublished")), w, "jsonld:datePublished")
-        add(pub, as_text(obj.get("dateCreated")), w - 4, "jsonld:dateCreated")
-        add(pub, as_text(obj.get("uploadDate")), w - 5, "jsonld:uploadDate")
-        add(mod, as_text(obj.get("dateModified")), w, "jsonld:dateModified")
-    for obj in ld.pages[:2]:
-        add(pub, as_text(obj.get("datePublished")), 6, "jsonld-page:datePublished")
-        add(mod, as_text(obj.get("dateModified")), 5, "jsonld-page:dateModified")
-    for name, w in _PUBLISHED_META:
-        for v in doc.meta.get(name, [])[:1]:
-            add(pub, v, w, f"meta:{name}")
-    for name in _MODIFIED_META:
-        for v in doc.meta.get(name, [])[:1]:
-            add(mod, v, 7, f"meta:{name}")
-    nodes = _date_nodes(doc.tree)
-    for el in nodes["pub"][:2]:
-        if el.tag == "meta":
-            continue  # already read as meta
-        p, raw = _element_date(el, fetched_at, mf, langs)
-        if p:
-            pub.append(DateCandidate(p, 8, "microdata:datePublished", raw[:80]))
-    for el in nodes["mod"][:1]:
-        if el.tag != "meta":
-            p, raw = _element_date(el, fetched_at, mf, langs)
-            if p:
-                mod.append(DateCandidate(p, 6, "microdata:dateModified", raw[:80]))
-    # <time> elements: <time pubdate> and the first ones outside page furniture.
+def _from_jsonld_pages(page: _Page) -> Found:
+    """datePublished and dateModified of the WebPage objects."""
+    pub: list[DateCandidate] = []
+    mod: list[DateCandidate] = []
+    for obj in page.ld.pages[:_MAX_LD_PAGES]:
+        pub += page.stated(as_text(obj.get("datePublished")), WEIGHTS.jsonld_page, "jsonld-page:datePublished")
+        mod += page.stated(as_text(obj.get("dateModified")), WEIGHTS.jsonld_page_mod, "jsonld-page:dateModified")
+    return pub, mod
+
+
+def _from_meta(page: _Page) -> Found:
+    """The named meta tags: the first value of each."""
+    meta = page.doc.meta
+    pub = [c for name, w in _PUBLISHED_META for v in meta.get(name, [])[:1] for c in page.stated(v, w, f"meta:{name}")]
+    mod = [c for name in _MODIFIED_META for v in meta.get(name, [])[:1]
+           for c in page.stated(v, WEIGHTS.meta_mod, f"meta:{name}")]
+    return pub, mod
+
+
+def _from_microdata(page: _Page) -> Found:
+    """itemprop datePublished/dateCreated and dateModified on page elements (a <meta> was read as meta)."""
+    pub = [c for el in page.nodes["pub"][:_MAX_MICRODATA_PUB] if el.tag != "meta"
+           for c in page.shown(el, WEIGHTS.microdata, "microdata:datePublished")]
+    mod = [c for el in page.nodes["mod"][:_MAX_MICRODATA_MOD] if el.tag != "meta"
+           for c in page.shown(el, WEIGHTS.microdata_mod, "microdata:dateModified")]
+    return pub, mod
+
+
+def _from_time_elements(page: _Page) -> Found:
+    """<time> elements (else hAtom/Facebook <abbr>): <time pubdate> and the first ones outside page furniture."""
+    pub: list[DateCandidate] = []
+    mod: list[DateCandidate] = []
     n_time = 0
-    for el in nodes["time"] or nodes["abbr"]:
-        if n_time >= 3:
+    for el in page.nodes["time"] or page.nodes["abbr"]:
+        if n_time >= _MAX_TIMES:
             break
-        cls = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
-        if el.get("itemprop") in ("datePublished", "dateModified", "dateCreated"):
-            continue
-        if in_furniture(el):
-            continue
-        p, raw = _element_date(el, fetched_at, mf, langs)
+        if el.get("itemprop") in ("datePublished", "dateModified", "dateCreated") or in_furniture(el):
+            continue  # microdata was read above
+        p, raw = page.element(el)
         if not p:
             continue
         n_time += 1
-        parent = el.getparent()
-        if _negative_date(el, cls, parent):
-            mod.append(DateCandidate(p, 3, "time", raw[:80]))
+        cls = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if _negative_date(el, cls, el.getparent()):
+            mod.append(DateCandidate(p, WEIGHTS.time_mod, "time", raw[:_RAW_CHARS]))
             continue
-        w = (6 if n_time == 1 else 2) + (1 if el.get("pubdate") is not None else 0) \
-            + (1 if _PUB_CLASS.search(cls) else 0)
-        pub.append(DateCandidate(p, w, "time" + ("[pubdate]" if el.get("pubdate") is not None else ""), raw[:80]))
-    # Visible date lines: elements whose class/id says date/time/meta/byline, in page order.
+        pubdate = el.get("pubdate") is not None
+        w = (WEIGHTS.time_first if n_time == 1 else WEIGHTS.time_later) + (WEIGHTS.time_pubdate if pubdate else 0) \
+            + (WEIGHTS.time_pub_class if _PUB_CLASS.search(cls) else 0)
+        pub.append(DateCandidate(p, w, "time" + ("[pubdate]" if pubdate else ""), raw[:_RAW_CHARS]))
+    return pub, mod
+
+
+def _from_visible_lines(page: _Page) -> Found:
+    """Visible date lines: elements whose class/id says date/time/meta/byline, in page order."""
+    pub: list[DateCandidate] = []
+    mod: list[DateCandidate] = []
     n_vis = 0
     seen_text: set[str] = set()
-    for el, cls in class_groups(doc)[0]:
-        if n_vis >= 4:
+    for el, cls in class_groups(page.doc)[0]:
+        if n_vis >= _MAX_VISIBLE:
             break
         if el.tag == "time":
-            continue
+            continue  # read above
         txt = text_of(el)
-        if not txt or len(txt) > 160 or txt in seen_text:
+        if not txt or len(txt) > _VISIBLE_CHARS or txt in seen_text or in_furniture(el):
             continue
-        if in_furniture(el):
-            continue
-        p, raw = _element_date(el, fetched_at, mf, langs)
+        p, raw = page.element(el)
         if not p:
             continue
         seen_text.add(txt)  # a wrapper and its child with the same text are one statement
         n_vis += 1
-        if _NEG_DATE_CLASS.search(cls) or _UPDATED_WORD.search(txt[:40]):
-            mod.append(DateCandidate(p, 2, "visible", raw[:80]))
+        if _NEG_DATE_CLASS.search(cls) or _UPDATED_WORD.search(txt[:_UPDATED_SPAN]):
+            mod.append(DateCandidate(p, WEIGHTS.visible_mod, "visible", raw[:_RAW_CHARS]))
             continue
-        pub.append(DateCandidate(p, 5 if n_vis == 1 else 2.5, "visible", raw[:80]))
-    # RDFa (property + content on ordinary elements): dc:date, dc:created, article:published_time.
-    for el in nodes["rdfa"][:20]:
-        props = (el.get("property") or "").lower().split()
-        if any(p in _RDFA_PUBLISHED for p in props):
-            add(pub, el.get("content"), 7, "rdfa:" + props[0])
-        elif any(p in _RDFA_MODIFIED for p in props):
-            add(mod, el.get("content"), 5, "rdfa:" + props[0])
-    if not any(c.source.startswith("meta") for c in pub):
-        # Unlisted meta names that still say "published"/"created"/"uploaded" ("five_hundred_pixels:uploaded").
-        for name, values in doc.meta.items():
-            if _GENERIC_DATE_META.search(name) and not _NEG_DATE_CLASS.search(name):
-                add(pub, values[0], 4, f"meta:{name}", fallback=False)
-    u = dt.date_from_url(doc.url, fetched_at)
-    if u:
-        pub.append(DateCandidate(u, 4, "url", doc.url[:80]))
-    # Written dates: a labelled date line ("Datum 28.04.2023", "Diterbitkan: ..."), the first date in the
-    # text around the headline, a date in <title> ("Headline | DW | 28.04.2023"). Weak alone, they tip ties.
-    # Skipped when a strong structured source exists (JSON-LD, article:published_time) or two fairly strong ones
-    # agree: the scan reads text nodes one by one (the costliest step here) and could only add a weak vote.
-    strong_days = [c.date.day for c in pub if c.weight >= 7]
-    if not any(strong_days.count(d) >= 2 for d in set(strong_days)) and not any(c.weight >= 9 for c in pub):
-        scan_pub, scan_mod = _text_scan(doc, fetched_at, mf, full=not pub)
-        pub.extend(scan_pub)
-        mod.extend(scan_mod)
+        w = WEIGHTS.visible_first if n_vis == 1 else WEIGHTS.visible_later
+        pub.append(DateCandidate(p, w, "visible", raw[:_RAW_CHARS]))
     return pub, mod
 
 
-def _text_scan(doc: Document, fetched_at, mf: bool, full: bool
-               ) -> tuple[list[DateCandidate], list[DateCandidate]]:
-    """Dates written in running text: labelled ones, the first one around the h1 (only when ``full``:
-    nothing structured was found), and one in <title>. Cheap and low-weight."""
+def _from_rdfa(page: _Page) -> Found:
+    """RDFa (property + content on ordinary elements): dc:date, dc:created, article:published_time."""
     pub: list[DateCandidate] = []
     mod: list[DateCandidate] = []
+    for el in page.nodes["rdfa"][:_MAX_RDFA]:
+        props = (el.get("property") or "").lower().split()
+        if any(p in _RDFA_PUBLISHED for p in props):
+            pub += page.stated(el.get("content"), WEIGHTS.rdfa, "rdfa:" + props[0])
+        elif any(p in _RDFA_MODIFIED for p in props):
+            mod += page.stated(el.get("content"), WEIGHTS.rdfa_mod, "rdfa:" + props[0])
+    return pub, mod
+
+
+def _from_generic_meta(page: _Page) -> Found:
+    """Unlisted meta names that still say "published"/"created"/"uploaded" ("five_hundred_pixels:uploaded"),
+    read only when no named meta gave a date."""
+    if any(c.source.startswith("meta") for c in page.pub):
+        return [], []
+    return [c for name, values in page.doc.meta.items()
+            if _GENERIC_DATE_META.search(name) and not _NEG_DATE_CLASS.search(name)
+            for c in page.stated(values[0], WEIGHTS.generic_meta, f"meta:{name}", fallback=False)], []
+
+
+def _from_url(page: _Page) -> Found:
+    """A day written in the URL's path."""
+    u = dt.date_from_url(page.doc.url, page.fetched_at)
+    return ([DateCandidate(u, WEIGHTS.url, "url", page.doc.url[:_RAW_CHARS])] if u else []), []
+
+
+def _from_written_text(page: _Page) -> Found:
+    """Written dates: a labelled date line ("Datum 28.04.2023", "Diterbitkan: ..."), the first date in the text
+    around the headline, a date in <title>. Weak alone, they tip ties. Skipped when the structured sources
+    settle the date (see SourceWeights.decisive): the scan reads text nodes one by one and could only add a weak
+    vote."""
+    strong_days = [c.date.day for c in page.pub if c.weight >= WEIGHTS.strong]
+    if any(strong_days.count(d) >= _STRONG_AGREEING for d in set(strong_days)) or \
+            any(c.weight >= WEIGHTS.decisive for c in page.pub):
+        return [], []
+    return _text_scan(page.doc, page.fetched_at, page.mf, full=not page.pub)
+
+
+# Where a page states its dates, in the order they are read. The order is part of the rules: a later source
+# looks at what the earlier ones found (unlisted metas only without a named one, the text scan only without
+# decisive structured dates), and between equal votes the first candidate wins.
+_SOURCES: tuple[Callable[[_Page], Found], ...] = (
+    _from_profile,
+    _from_jsonld_articles,
+    _from_jsonld_pages,
+    _from_meta,
+    _from_microdata,
+    _from_time_elements,
+    _from_visible_lines,
+    _from_rdfa,
+    _from_generic_meta,
+    _from_url,
+    _from_written_text,
+)
+
+
+def _date_candidates(doc: Document, ld: JsonLd, fetched_at, profile: Profile | None) -> Found:
+    """Every publication and modification date the page states, weighted by how reliable each place is."""
+    page = _Page(doc, ld, fetched_at, profile)
+    for source in _SOURCES:
+        pub, mod = source(page)
+        page.pub.extend(pub)
+        page.mod.extend(mod)
+    return page.pub, page.mod
+
+
+def _scan_start(doc: Document):
+    """Where the near-headline scan starts: the h1's parent, as many pages put the date line just above the
+    headline; None when there is no h1."""
+    h1 = X_H1(doc.tree)
+    if not h1:
+        return None
+    parent = h1[0].getparent()
+    return parent if parent is not None else h1[0]
+
+
+def _label_of(t: str) -> tuple[str, bool] | None:
+    """The kind of date label a text chunk opens with ("pub" or "mod"), and whether the label is all there is
+    (its date then follows in the next chunk); None without one. Labels are short: the regexes only ever see
+    short chunks (the scan visits every text node)."""
+    if len(t) > _LABEL_CHUNK:
+        return None
+    lm = _DATE_LABEL_START.match(t) or _MOD_LABEL_START.match(t)
+    if not lm:
+        return None
+    return ("mod" if lm.re is _MOD_LABEL_START else "pub"), lm.end() >= len(t) - 1
+
+
+class _TextScan:
+    """One pass over the text nodes of a page's body, in order: the first labelled publication and modification
+    dates, and (when ``full``: nothing structured was found) the first date from the headline on."""
+
+    def __init__(self, doc: Document, fetched_at, mf: bool, full: bool) -> None:
+        self.fetched_at, self.mf, self.full = fetched_at, mf, full
+        self.pub: list[DateCandidate] = []
+        self.mod: list[DateCandidate] = []
+        self.start = _scan_start(doc)
+        self.seen_start = self.start is None
+        self.budget = _SCAN_BUDGET
+        self.pending: str | None = None  # a label chunk ("Datum", "Aktualisiert am") waiting for its date
+        self.found = {"pub": False, "mod": False}
+        self.found_near = False
+
+    def run(self, body) -> None:
+        for n_nodes, node in enumerate(body.iter()):
+            if n_nodes > _SCAN_NODES:  # date lines sit in the top of the page; giant pages are not worth reading
+                break
+            if not isinstance(node.tag, str) or node.tag in _SCAN_SKIP:
+                continue
+            if node is self.start:
+                self.seen_start = True
+            for chunk in (node.text, node.tail):
+                if chunk and not chunk.isspace():
+                    # date lines are short: a giant text node is not one
+                    self._read(node, " ".join(chunk[:MAX_DATE_CHUNK].split()))
+            if self.found["pub"] and (self.found_near or not self.full or self.budget <= 0):
+                break
+
+    def _read(self, node, t: str) -> None:
+        """One text chunk: a label, a labelled date, or the first date near the headline."""
+        kind, self.pending = self.pending, None
+        label = _label_of(t)
+        if label is not None:
+            if label[1]:
+                self.pending = label[0]
+                return
+            kind = label[0]
+        if kind and not self.found[kind] and self._labelled(node, t, kind):
+            return
+        if self.full and self.seen_start and not self.found_near and self.budget > 0:
+            self._near_headline(node, t)
+
+    def _labelled(self, node, t: str, kind: str) -> bool:
+        hits = dt.find_dates(t, month_first=self.mf, limit=1)
+        if not (hits and dt.plausible(hits[0][1], self.fetched_at) and not in_furniture(node)):
+            return False
+        if kind == "pub":
+            self.pub.append(DateCandidate(hits[0][1], WEIGHTS.text_labelled, "text:labelled", t[:_RAW_CHARS]))
+        else:
+            self.mod.append(DateCandidate(hits[0][1], WEIGHTS.text_labelled_mod, "text:labelled-modified",
+                                          t[:_RAW_CHARS]))
+        self.found[kind] = True
+        return True
+
+    def _near_headline(self, node, t: str) -> None:
+        self.budget -= len(t)
+        hits = dt.find_dates(t, month_first=self.mf, limit=1)
+        # A date line is short or starts with its date; a date inside a long sentence ("after the contract
+        # ended in 2006 ...") is the story's, not the page's.
+        if hits and (len(t) <= _NEAR_H1_LINE or hits[0][0] <= _NEAR_H1_LEAD) \
+                and dt.plausible(hits[0][1], self.fetched_at) and not in_furniture(node) and not _COPYRIGHT.search(t):
+            self.pub.append(DateCandidate(hits[0][1], WEIGHTS.text_near_h1, "text:near-h1", t[:_RAW_CHARS]))
+            self.found_near = True
+
+
+def _title_date(doc: Document, fetched_at, mf: bool) -> list[DateCandidate]:
+    """A date in <title> ("Headline | DW | 28.04.2023")."""
+    title = doc.tree.find(".//title")
+    if title is None or not title.text:
+        return []
+    hits = dt.find_dates(title.text, month_first=mf, limit=1)
+    if hits and dt.plausible(hits[0][1], fetched_at):
+        return [DateCandidate(hits[0][1], WEIGHTS.title, "title", title.text[:_RAW_CHARS])]
+    return []
+
+
+def _text_scan(doc: Document, fetched_at, mf: bool, full: bool) -> Found:
+    """Dates written in running text: labelled ones, the first one around the h1 (only when ``full``:
+    nothing structured was found), and one in <title>. Cheap and low-weight."""
     body = doc.tree.find("body")
     if body is None:
-        return pub, mod
-    h1 = X_H1(doc.tree)
-    # Start at the h1's parent: many pages put the date line just above the headline.
-    start = h1[0].getparent() if h1 and h1[0].getparent() is not None else (h1[0] if h1 else None)
-    seen_start = start is None
-    budget = 3000
-    pending: str | None = None  # a label chunk ("Datum", "Aktualisiert am") waiting for its date
-    found = {"pub": False, "mod": False}
-    found_near = False
-    for n_nodes, node in enumerate(body.iter()):
-        if n_nodes > 4000:  # date lines sit in the top of the page; giant pages are not worth reading whole
-            break
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "select", "option"):
-            continue
-        if node is start:
-            seen_start = True
-        for chunk in (node.text, node.tail):
-            if not chunk or chunk.isspace():
-                continue
-            t = " ".join(chunk[:MAX_DATE_CHUNK].split())  # date lines are short: a giant text node is not
-            kind = pending
-            pending = None
-            if len(t) <= 120:
-                # Labels are short: the regexes only ever see short chunks (this loop visits every text node).
-                lm = _DATE_LABEL_START.match(t) or _MOD_LABEL_START.match(t)
-                if lm:
-                    label_kind = "mod" if lm.re is _MOD_LABEL_START else "pub"
-                    if lm.end() >= len(t) - 1:
-                        pending = label_kind
-                        continue
-                    kind = label_kind
-            if kind and not found[kind]:
-                hits = dt.find_dates(t, month_first=mf, limit=1)
-                if hits and dt.plausible(hits[0][1], fetched_at) and not in_furniture(node):
-                    if kind == "pub":
-                        pub.append(DateCandidate(hits[0][1], 4, "text:labelled", t[:80]))
-                    else:
-                        mod.append(DateCandidate(hits[0][1], 3, "text:labelled-modified", t[:80]))
-                    found[kind] = True
-                    continue
-            if full and seen_start and not found_near and budget > 0:
-                budget -= len(t)
-                hits = dt.find_dates(t, month_first=mf, limit=1)
-                # A date line is short or starts with its date; a date inside a long sentence ("after
-                # the contract ended in 2006 ...") is the story's, not the page's.
-                if hits and (len(t) <= 100 or hits[0][0] <= 30) and dt.plausible(hits[0][1], fetched_at) \
-                        and not in_furniture(node) and not re.search(r"(?i)©|copyright|\(c\)", t):
-                    pub.append(DateCandidate(hits[0][1], 2, "text:near-h1", t[:80]))
-                    found_near = True
-        if found["pub"] and (found_near or not full or budget <= 0):
-            break
-    title = doc.tree.find(".//title")
-    if title is not None and title.text:
-        hits = dt.find_dates(title.text, month_first=mf, limit=1)
-        if hits and dt.plausible(hits[0][1], fetched_at):
-            pub.append(DateCandidate(hits[0][1], 3, "title", title.text[:80]))
-    return pub, mod
+        return [], []
+    scan = _TextScan(doc, fetched_at, mf, full)
+    scan.run(body)
+    return scan.pub + _title_date(doc, fetched_at, mf), scan.mod
 
 
 def _relabel_zone(best: DateCandidate, cands: list[DateCandidate]) -> DateCandidate:
@@ -384,7 +634,7 @@ def _reconcile_day(best: DateCandidate, cands: list[DateCandidate], hint: timede
         if not c.date.has_time and c.source.startswith(("url", "visible", "text", "title", "time")):
             others[c.date.day] += c.weight
     target = next((d for d, w in sorted(others.items(), key=lambda x: -x[1])
-                   if abs((d - p.day).days) == 1 and w >= 4 and p.day not in others), None)
+                   if abs((d - p.day).days) == 1 and w >= _DAY_VOTE and p.day not in others), None)
     if target is None:
         return best
     if hint is not None:
@@ -392,7 +642,7 @@ def _reconcile_day(best: DateCandidate, cands: list[DateCandidate], hint: timede
         if local.date() == target:
             return DateCandidate(dt.ParsedDate(local, True, True), best.weight, f"{best.source}+day:{target}",
                                  best.raw)
-    if abs((p.dt - datetime.combine(target, datetime.min.time(), timezone.utc)).total_seconds()) <= 36 * 3600:
+    if abs(p.dt - datetime.combine(target, datetime.min.time(), timezone.utc)) <= _DAY_SLACK:
         return DateCandidate(dt.ParsedDate(datetime.combine(target, datetime.min.time())), best.weight,
                              f"{best.source}+day:{target}", best.raw)
     return best
@@ -489,7 +739,7 @@ def _choose_date(cands: list[DateCandidate], hint: timedelta | None = None) -> D
     best_day = max(score, key=lambda d: (score[d], max(c.weight for c in groups[d])))
     members = groups[best_day]
     top = max(c.weight for c in members)
-    strong = [c for c in members if c.weight >= top - 3]
+    strong = [c for c in members if c.weight >= top - _RUNNER_UP]
     best = max(strong, key=lambda c: (c.date.has_tz, c.date.has_time, c.weight))
     best = _relabel_zone(best, cands)
     return _reconcile_day(best, cands, hint)

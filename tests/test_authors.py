@@ -1,6 +1,7 @@
 """Table-driven tests of the author helpers (newsarchive.extract.authors)."""
 import pytest
 
+from newsarchive.extract import authors as au
 from newsarchive.extract.authors import clean_authors, clean_name, split_byline
 
 
@@ -109,3 +110,77 @@ def test_conjunctions_split_but_initials_do_not(values, expected):
 ])
 def test_role_lines_and_doubled_names(values, expected):
     assert clean_authors(values) == expected
+
+
+# --------------------------------------------------------------------------- the refusal tables of clean_name
+# (private, tested one predicate at a time: each on a fragment it must refuse and one it must keep)
+
+@pytest.mark.parametrize("table, refused, kept", [
+    (au._RAW_REFUSALS, "", "Jane Doe"),
+    (au._RAW_REFUSALS, "(jane@example.com)", "Jane Doe jane@example.com"),
+    (au._CONTACT_REFUSALS, "Publicado hace 3 horas", "Jane Doe"),
+    (au._ROLE_REFUSALS, "Senior Correspondent", "Jane Doe"),
+    (au._ROLE_REFUSALS, "AP National Security Writer", "Rasender Reporter"),
+    (au._NAME_REFUSALS, "A" * 61, "Jacobo Betancur Peláez"),
+    (au._NAME_REFUSALS, "—·—", "Lê Phương"),
+    (au._NAME_REFUSALS, "edilson.la.rosa", "nieuwsblad.be"),
+    (au._NAME_REFUSALS, "http:example", "Jane Doe"),
+    (au._NAME_REFUSALS, "sarah-indra", "Jean-Paul Roux"),
+    (au._NAME_REFUSALS, "Redaksi", "Dewi Kania"),
+    (au._NAME_REFUSALS, "Anna Maria Luisa Beatriz Carla Fink", "Anna Maria Luisa Beatriz Fink"),
+    (au._NAME_REFUSALS, "Read The Full Story.", "Jane B."),
+    (au._NAME_REFUSALS, "deinen Hochzeitsbloggern", "Ursula von der Leyen"),
+])
+def test_refusal_tables(table, refused, kept):
+    assert au._refusal(refused, table) is not None
+    assert au._refusal(kept, table) is None
+
+
+@pytest.mark.parametrize("predicate, refused, kept", [
+    (au._is_empty, "", "X"),
+    (au._is_bare_email, "<jane@example.com>", "Jane Doe jane@example.com"),
+    (au._has_digit, "25.10.2022", "Jane Doe"),
+    (au._is_role_only, "Senior Correspondent", "Jane Doe"),
+    (au._ends_in_role, "Staff Writer", "Rasender Reporter"),
+    (au._is_too_long, "x" * 61, "x" * 60),
+    (au._has_no_letter, "---", "A."),
+    (au._is_dotted_slug, "edilson.la.rosa", "nieuwsblad.be"),
+    (au._is_handle_or_link, "@janedoe", "Jane Doe"),
+    (au._is_login_slug, "sarah-indra", "Sarah-Indra"),
+    (au._is_placeholder, "Staff Writer", "Jane Doe"),
+    (au._has_too_many_words, "A B C D E F", "A B C D E"),
+    (au._is_sentence, "Read more here.", "Jane B."),
+    (au._is_prose, "web sitesinde", "Vincent van Gogh"),
+])
+def test_name_predicates(predicate, refused, kept):
+    assert predicate(refused)
+    assert not predicate(kept)
+
+
+def test_each_refusal_names_its_reason():
+    assert au._refusal("Admin", au._NAME_REFUSALS) == "placeholder"
+    assert au._refusal("Jane Doe", au._NAME_REFUSALS) is None
+
+
+@pytest.mark.parametrize("predicate, refused, kept", [
+    (au._is_label_word, "capital", "ssi"),
+    (au._is_agency_acronym, "SP-X", "AFP"),
+])
+def test_list_filter_predicates(predicate, refused, kept):
+    assert predicate(refused)
+    assert not predicate(kept)
+
+
+def test_list_filters_keep_a_name_that_stands_alone():
+    assert clean_authors(["capital"]) == ["capital"]
+    assert clean_authors(["Jane Doe, capital"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, SP-X"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, AFP"]) == ["Jane Doe", "AFP"]
+
+
+def test_dateline_place_and_outlet_address():
+    assert au._is_dateline_place("Von Anna Fink, Berlin", ["Anna Fink", "Berlin"])
+    assert not au._is_dateline_place("Anna Fink, Berlin", ["Anna Fink", "Berlin"])  # no "by": two writers
+    assert not au._is_dateline_place("By Jane Doe, AFP", ["Jane Doe", "AFP"])
+    assert au._is_outlet_address(["x.de", "Frankfurt"], ["x.de", "Frankfurt"], {"x de"})
+    assert not au._is_outlet_address(["x.de", "Jane Doe"], ["x.de", "Jane Doe"], {"x de"})

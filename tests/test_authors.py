@@ -1,8 +1,15 @@
-"""Table-driven tests of the author helpers (newsarchive.extract.authors)."""
+"""Table-driven tests of the author helpers (newsarchive.extract.authors) and of the byline sources
+(newsarchive.extract.byline), one small function at a time."""
+import json
+
 import pytest
 
+from newsarchive.document import Document
 from newsarchive.extract import authors as au
+from newsarchive.extract import byline as by
 from newsarchive.extract.authors import clean_authors, clean_name, split_byline
+from newsarchive.extract.jsonld import JsonLd
+from newsarchive.profiles import Profile
 
 
 @pytest.mark.parametrize("values, expected", [
@@ -184,3 +191,124 @@ def test_dateline_place_and_outlet_address():
     assert not au._is_dateline_place("By Jane Doe, AFP", ["Jane Doe", "AFP"])
     assert au._is_outlet_address(["x.de", "Frankfurt"], ["x.de", "Frankfurt"], {"x de"})
     assert not au._is_outlet_address(["x.de", "Jane Doe"], ["x.de", "Jane Doe"], {"x de"})
+
+
+# --------------------------------------------------------------------------- the byline source table
+# (newsarchive.extract.byline: each source function on a tiny page)
+
+
+def page_of(head: str = "", body: str = "", url: str = "https://news.example.com/a/1", site=(), profile=None):
+    doc = Document.parse(f"<html><head>{head}</head><body>{body}</body></html>", url)
+    return by.Page.of(doc, JsonLd(doc.jsonld), list(site), profile)
+
+
+def ld_script(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_source_table_is_ordered_by_stage():
+    stages = [s.stage for s in by.AUTHOR_SOURCES]
+    assert stages == sorted(stages, key=list(by.Stage).index)  # stated, then marked, then text
+    assert len({s.name for s in by.AUTHOR_SOURCES}) == len(by.AUTHOR_SOURCES)
+
+
+def test_profile_source():
+    p = page_of(body='<div class="who">Jane Doe</div>', profile=Profile("t", fields={"author": ".who"}))
+    assert by._profile_authors(p) == [(["Jane Doe"], "profile")]
+    assert by._profile_authors(page_of(body='<div class="who">Jane Doe</div>')) == []
+
+
+def test_jsonld_sources():
+    p = page_of(ld_script({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"},
+                           "creator": "John Roe"}))
+    assert by._jsonld_author(p) == [(["Jane Doe"], "jsonld:author")]
+    assert by._jsonld_creator(p) == [(["John Roe"], "jsonld:creator")]
+    # the web page's author when the article states none
+    p = page_of(ld_script({"@type": "WebPage", "author": "Jane Doe"}))
+    assert by._jsonld_author(p) == [(["Jane Doe"], "jsonld:author")]
+
+
+def test_jsonld_author_contradicted_by_byline_and_creator():
+    p = page_of(ld_script({"@type": "NewsArticle", "author": "Budi Editor", "creator": "Dewi Kania"}),
+                '<div class="byline">Oleh <span itemprop="author">Dewi Kania</span></div>')
+    assert by._jsonld_author(p) == [([], "jsonld:author")]
+
+
+def test_meta_source_and_outlet_address():
+    p = page_of('<meta name="author" content="Jane Doe"><meta name="dc.creator" content="https://x.example/jane">')
+    assert by._meta_authors(p) == [(["Jane Doe"], "meta:author")]
+    p = page_of('<meta name="author" content="Deutsche Welle (www.dw.com)">')
+    by._meta_authors(p)
+    assert "deutsche welle" in p.drop_keys  # a value with a web address names the outlet
+
+
+def test_twitter_label_source():
+    p = page_of('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="3 min">'
+                '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Jane Doe">')
+    assert by._twitter_label_author(p) == [(["Jane Doe"], "meta:twitter:data2")]
+
+
+def test_microdata_source():
+    p = page_of(body='<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
+                     '<meta itemprop="author" content="John Roe">')
+    assert by._microdata_authors(p) == [(["Jane Doe"], "microdata:author")]
+    assert by._microdata_authors(page_of(body="<p>x</p>")) == []
+
+
+def test_rel_author_source_skips_teasers():
+    p = page_of(body='<a rel="author" href="/j">Jane Doe</a>'
+                     '<section class="related"><a rel="author" href="/r">John Roe</a></section>')
+    assert by._rel_authors(p) == [(["Jane Doe"], "rel=author")]
+
+
+def test_classed_byline_source():
+    p = page_of(body='<div class="byline">By <a class="author" href="/a">Jane Doe</a> and '
+                     '<a class="author" href="/b">John Roe</a></div>')
+    assert by._classed_byline(p) == [(["Jane Doe", "John Roe"], "byline")]
+    # linked editors are no writers
+    p = page_of(body='<div class="byline">Penulis: <a href="/a">Jane Doe</a> | Editor: <a href="/b">John Roe</a></div>')
+    assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
+    # a single word only when no full name follows
+    p = page_of(body='<div class="author">Lars</div><div class="post-author">Jane Doe</div>')
+    assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
+    assert by._classed_byline(page_of(body='<div class="author">Lars</div>')) == [(["Lars"], "byline")]
+    # picture credits and author boxes are no bylines
+    assert by._classed_byline(page_of(body='<figure><figcaption><span class="author">Jane Doe</span>'
+                                           '</figcaption></figure>')) == []
+
+
+def test_text_byline_source():
+    p = page_of(body="<p>Article text.</p><p>Penulis: Dewi Kania</p>")
+    assert by._text_byline(p) == [(["Dewi Kania"], "text-byline")]
+    assert by._text_byline(page_of(body="<p>Autor</p><p>home</p>")) == []  # a bare label needs a name after it
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p><em>Von Anna Fink</em></p>", [(["Anna Fink"], "paragraph-byline")]),
+    ("<p>" + "Long article text. " * 10 + "</p><p><strong>Jane Doe/John Roe</strong></p>",
+     [(["Jane Doe", "John Roe"], "paragraph-names")]),
+    ("<p><strong>Jane Doe</strong></p>", []),  # bold names with no article text beside them
+    ("<p>25.10.2022 - Reiner Nagel</p>", [(["Reiner Nagel"], "paragraph-dateline")]),
+    ("<span>25.10.2022 - Reiner Nagel</span>", [(["Reiner Nagel"], "paragraph-dateline")]),
+    ("<h1>H</h1><div><span>Jane Doe |</span><span>25.10.2022</span></div>", [(["Jane Doe"], "name-before-date")]),
+    ("<div><span>Jane Doe |</span><span>25.10.2022</span></div><h1>H</h1>", []),  # a top bar, not the header
+])
+def test_paragraph_source(body, expected):
+    assert by._paragraph_byline(page_of(body=body)) == expected
+
+
+def test_outlet_tests():
+    keys = {"lubecker nachrichten", "example"}
+    assert by._initials_of_outlet("LN", "ln", keys)
+    assert not by._initials_of_outlet("Jane", "jane", keys)
+    assert by._matches_outlet("example news", keys)
+    assert not by._matches_outlet("jane doe", keys)
+    assert by._is_org("PT Media Baru", set())
+    assert not by._is_org("Jane Doe", keys)
+
+
+def test_fuller_byline_wins_over_a_stated_first_name():
+    p = page_of('<meta name="author" content="Nadia Prameswari">',
+                '<h1>H</h1><div class="detail__author">Nadia Prameswari, Fikri Ardiansyah - detikFinance</div>',
+                url="https://finance.detik.com/x")
+    assert by.extract_authors(p.doc, p.ld, []) == (["Nadia Prameswari", "Fikri Ardiansyah"], "byline>meta:author")

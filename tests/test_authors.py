@@ -1,7 +1,15 @@
-"""Table-driven tests of the author helpers (newsarchive.extract.authors)."""
+"""Table-driven tests of the author helpers (newsarchive.extract.authors) and of the byline sources
+(newsarchive.extract.byline), one small function at a time."""
+import json
+
 import pytest
 
+from newsarchive.document import Document
+from newsarchive.extract import authors as au
+from newsarchive.extract import byline as by
 from newsarchive.extract.authors import clean_authors, clean_name, split_byline
+from newsarchive.extract.jsonld import JsonLd
+from newsarchive.profiles import Profile
 
 
 @pytest.mark.parametrize("values, expected", [
@@ -109,3 +117,198 @@ def test_conjunctions_split_but_initials_do_not(values, expected):
 ])
 def test_role_lines_and_doubled_names(values, expected):
     assert clean_authors(values) == expected
+
+
+# --------------------------------------------------------------------------- the refusal tables of clean_name
+# (private, tested one predicate at a time: each on a fragment it must refuse and one it must keep)
+
+@pytest.mark.parametrize("table, refused, kept", [
+    (au._RAW_REFUSALS, "", "Jane Doe"),
+    (au._RAW_REFUSALS, "(jane@example.com)", "Jane Doe jane@example.com"),
+    (au._CONTACT_REFUSALS, "Publicado hace 3 horas", "Jane Doe"),
+    (au._ROLE_REFUSALS, "Senior Correspondent", "Jane Doe"),
+    (au._ROLE_REFUSALS, "AP National Security Writer", "Rasender Reporter"),
+    (au._NAME_REFUSALS, "A" * 61, "Jacobo Betancur Peláez"),
+    (au._NAME_REFUSALS, "—·—", "Lê Phương"),
+    (au._NAME_REFUSALS, "edilson.la.rosa", "nieuwsblad.be"),
+    (au._NAME_REFUSALS, "http:example", "Jane Doe"),
+    (au._NAME_REFUSALS, "sarah-indra", "Jean-Paul Roux"),
+    (au._NAME_REFUSALS, "Redaksi", "Dewi Kania"),
+    (au._NAME_REFUSALS, "Anna Maria Luisa Beatriz Carla Fink", "Anna Maria Luisa Beatriz Fink"),
+    (au._NAME_REFUSALS, "Read The Full Story.", "Jane B."),
+    (au._NAME_REFUSALS, "deinen Hochzeitsbloggern", "Ursula von der Leyen"),
+])
+def test_refusal_tables(table, refused, kept):
+    assert au._refusal(refused, table) is not None
+    assert au._refusal(kept, table) is None
+
+
+@pytest.mark.parametrize("predicate, refused, kept", [
+    (au._is_empty, "", "X"),
+    (au._is_bare_email, "<jane@example.com>", "Jane Doe jane@example.com"),
+    (au._has_digit, "25.10.2022", "Jane Doe"),
+    (au._is_role_only, "Senior Correspondent", "Jane Doe"),
+    (au._ends_in_role, "Staff Writer", "Rasender Reporter"),
+    (au._is_too_long, "x" * 61, "x" * 60),
+    (au._has_no_letter, "---", "A."),
+    (au._is_dotted_slug, "edilson.la.rosa", "nieuwsblad.be"),
+    (au._is_handle_or_link, "@janedoe", "Jane Doe"),
+    (au._is_login_slug, "sarah-indra", "Sarah-Indra"),
+    (au._is_placeholder, "Staff Writer", "Jane Doe"),
+    (au._has_too_many_words, "A B C D E F", "A B C D E"),
+    (au._is_sentence, "Read more here.", "Jane B."),
+    (au._is_prose, "web sitesinde", "Vincent van Gogh"),
+])
+def test_name_predicates(predicate, refused, kept):
+    assert predicate(refused)
+    assert not predicate(kept)
+
+
+def test_each_refusal_names_its_reason():
+    assert au._refusal("Admin", au._NAME_REFUSALS) == "placeholder"
+    assert au._refusal("Jane Doe", au._NAME_REFUSALS) is None
+
+
+@pytest.mark.parametrize("predicate, refused, kept", [
+    (au._is_label_word, "capital", "ssi"),
+    (au._is_agency_acronym, "SP-X", "AFP"),
+])
+def test_list_filter_predicates(predicate, refused, kept):
+    assert predicate(refused)
+    assert not predicate(kept)
+
+
+def test_list_filters_keep_a_name_that_stands_alone():
+    assert clean_authors(["capital"]) == ["capital"]
+    assert clean_authors(["Jane Doe, capital"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, SP-X"]) == ["Jane Doe"]
+    assert clean_authors(["Jane Doe, AFP"]) == ["Jane Doe", "AFP"]
+
+
+def test_dateline_place_and_outlet_address():
+    assert au._is_dateline_place("Von Anna Fink, Berlin", ["Anna Fink", "Berlin"])
+    assert not au._is_dateline_place("Anna Fink, Berlin", ["Anna Fink", "Berlin"])  # no "by": two writers
+    assert not au._is_dateline_place("By Jane Doe, AFP", ["Jane Doe", "AFP"])
+    assert au._is_outlet_address(["x.de", "Frankfurt"], ["x.de", "Frankfurt"], {"x de"})
+    assert not au._is_outlet_address(["x.de", "Jane Doe"], ["x.de", "Jane Doe"], {"x de"})
+
+
+# --------------------------------------------------------------------------- the byline source table
+# (newsarchive.extract.byline: each source function on a tiny page)
+
+
+def page_of(head: str = "", body: str = "", url: str = "https://news.example.com/a/1", site=(), profile=None):
+    doc = Document.parse(f"<html><head>{head}</head><body>{body}</body></html>", url)
+    return by.Page.of(doc, JsonLd(doc.jsonld), list(site), profile)
+
+
+def ld_script(obj) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_source_table_is_ordered_by_stage():
+    stages = [s.stage for s in by.AUTHOR_SOURCES]
+    assert stages == sorted(stages, key=list(by.Stage).index)  # stated, then marked, then text
+    assert len({s.name for s in by.AUTHOR_SOURCES}) == len(by.AUTHOR_SOURCES)
+
+
+def test_profile_source():
+    p = page_of(body='<div class="who">Jane Doe</div>', profile=Profile("t", fields={"author": ".who"}))
+    assert by._profile_authors(p) == [(["Jane Doe"], "profile")]
+    assert by._profile_authors(page_of(body='<div class="who">Jane Doe</div>')) == []
+
+
+def test_jsonld_sources():
+    p = page_of(ld_script({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"},
+                           "creator": "John Roe"}))
+    assert by._jsonld_author(p) == [(["Jane Doe"], "jsonld:author")]
+    assert by._jsonld_creator(p) == [(["John Roe"], "jsonld:creator")]
+    # the web page's author when the article states none
+    p = page_of(ld_script({"@type": "WebPage", "author": "Jane Doe"}))
+    assert by._jsonld_author(p) == [(["Jane Doe"], "jsonld:author")]
+
+
+def test_jsonld_author_contradicted_by_byline_and_creator():
+    p = page_of(ld_script({"@type": "NewsArticle", "author": "Budi Editor", "creator": "Dewi Kania"}),
+                '<div class="byline">Oleh <span itemprop="author">Dewi Kania</span></div>')
+    assert by._jsonld_author(p) == [([], "jsonld:author")]
+
+
+def test_meta_source_and_outlet_address():
+    p = page_of('<meta name="author" content="Jane Doe"><meta name="dc.creator" content="https://x.example/jane">')
+    assert by._meta_authors(p) == [(["Jane Doe"], "meta:author")]
+    p = page_of('<meta name="author" content="Deutsche Welle (www.dw.com)">')
+    by._meta_authors(p)
+    assert "deutsche welle" in p.drop_keys  # a value with a web address names the outlet
+
+
+def test_twitter_label_source():
+    p = page_of('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="3 min">'
+                '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Jane Doe">')
+    assert by._twitter_label_author(p) == [(["Jane Doe"], "meta:twitter:data2")]
+
+
+def test_microdata_source():
+    p = page_of(body='<span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
+                     '<meta itemprop="author" content="John Roe">')
+    assert by._microdata_authors(p) == [(["Jane Doe"], "microdata:author")]
+    assert by._microdata_authors(page_of(body="<p>x</p>")) == []
+
+
+def test_rel_author_source_skips_teasers():
+    p = page_of(body='<a rel="author" href="/j">Jane Doe</a>'
+                     '<section class="related"><a rel="author" href="/r">John Roe</a></section>')
+    assert by._rel_authors(p) == [(["Jane Doe"], "rel=author")]
+
+
+def test_classed_byline_source():
+    p = page_of(body='<div class="byline">By <a class="author" href="/a">Jane Doe</a> and '
+                     '<a class="author" href="/b">John Roe</a></div>')
+    assert by._classed_byline(p) == [(["Jane Doe", "John Roe"], "byline")]
+    # linked editors are no writers
+    p = page_of(body='<div class="byline">Penulis: <a href="/a">Jane Doe</a> | Editor: <a href="/b">John Roe</a></div>')
+    assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
+    # a single word only when no full name follows
+    p = page_of(body='<div class="author">Lars</div><div class="post-author">Jane Doe</div>')
+    assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
+    assert by._classed_byline(page_of(body='<div class="author">Lars</div>')) == [(["Lars"], "byline")]
+    # picture credits and author boxes are no bylines
+    assert by._classed_byline(page_of(body='<figure><figcaption><span class="author">Jane Doe</span>'
+                                           '</figcaption></figure>')) == []
+
+
+def test_text_byline_source():
+    p = page_of(body="<p>Article text.</p><p>Penulis: Dewi Kania</p>")
+    assert by._text_byline(p) == [(["Dewi Kania"], "text-byline")]
+    assert by._text_byline(page_of(body="<p>Autor</p><p>home</p>")) == []  # a bare label needs a name after it
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p><em>Von Anna Fink</em></p>", [(["Anna Fink"], "paragraph-byline")]),
+    ("<p>" + "Long article text. " * 10 + "</p><p><strong>Jane Doe/John Roe</strong></p>",
+     [(["Jane Doe", "John Roe"], "paragraph-names")]),
+    ("<p><strong>Jane Doe</strong></p>", []),  # bold names with no article text beside them
+    ("<p>25.10.2022 - Reiner Nagel</p>", [(["Reiner Nagel"], "paragraph-dateline")]),
+    ("<span>25.10.2022 - Reiner Nagel</span>", [(["Reiner Nagel"], "paragraph-dateline")]),
+    ("<h1>H</h1><div><span>Jane Doe |</span><span>25.10.2022</span></div>", [(["Jane Doe"], "name-before-date")]),
+    ("<div><span>Jane Doe |</span><span>25.10.2022</span></div><h1>H</h1>", []),  # a top bar, not the header
+])
+def test_paragraph_source(body, expected):
+    assert by._paragraph_byline(page_of(body=body)) == expected
+
+
+def test_outlet_tests():
+    keys = {"lubecker nachrichten", "example"}
+    assert by._initials_of_outlet("LN", "ln", keys)
+    assert not by._initials_of_outlet("Jane", "jane", keys)
+    assert by._matches_outlet("example news", keys)
+    assert not by._matches_outlet("jane doe", keys)
+    assert by._is_org("PT Media Baru", set())
+    assert not by._is_org("Jane Doe", keys)
+
+
+def test_fuller_byline_wins_over_a_stated_first_name():
+    p = page_of('<meta name="author" content="Nadia Prameswari">',
+                '<h1>H</h1><div class="detail__author">Nadia Prameswari, Fikri Ardiansyah - detikFinance</div>',
+                url="https://finance.detik.com/x")
+    assert by.extract_authors(p.doc, p.ld, []) == (["Nadia Prameswari", "Fikri Ardiansyah"], "byline>meta:author")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newsarchive.langpacks import words
 
@@ -92,43 +92,182 @@ def norm_key(name: str) -> str:
     return re.sub(r"[^\w]+", " ", s.casefold()).strip()
 
 
-def clean_name(raw: str) -> str | None:
-    """One name from one byline fragment, or None when what is left is not a name."""
+# --------------------------------------------------------------------------- one name
+
+# What a name can be at most: longer is a sentence or a teaser that a byline selector caught; "Jacobo
+# Betancur Peláez de Haro" still fits.
+_MAX_NAME_CHARS = 60
+_MAX_NAME_WORDS = 5
+# A fragment that ends like a sentence (".", "!", "?") is one when it has more words than this ("Jane B." and
+# "Dr. X." are names, "Read the full story." is not).
+_SENTENCE_MIN_WORDS = 2
+# Labels can stack ("Posted by: Penulis: X"); three rounds take off all that pages write.
+_LABEL_ROUNDS = 3
+# Punctuation that frames a fragment (list separators, quotes, bullets) rather than belonging to a name.
+_FRAME_CHARS = " \t,;:|-–—·•*\"'“”‘’"
+_EDGE_CHARS = " ,;:|-–—"
+_BRACKET_TAIL = re.compile(r"\s*\(.*$")
+_AT_HANDLE = re.compile(r"\s*@\w+")
+_DIGIT = re.compile(r"\d")
+_SLUG_MARK = re.compile(r"[-_.]")
+
+# A test that refuses a fragment as a name: (why, predicate). Each table below runs at one stage of
+# clean_name, in order; the first predicate that holds refuses the fragment.
+Refusal = tuple[str, Callable[[str], bool]]
+
+
+def _is_empty(s: str) -> bool:
+    return not s
+
+
+def _is_bare_email(s: str) -> bool:
+    """Only an e-mail address (in brackets or not): nothing of a name is left once it goes."""
+    return bool(_EMAIL.search(s)) and not _EMAIL.sub("", s).strip(" ()<>,")
+
+
+def _has_digit(s: str) -> bool:
+    """Names carry no digits: "Publicado hace 3 horas", "25.10.2022"."""
+    return bool(_DIGIT.search(s))
+
+
+def _is_role_only(s: str) -> bool:
+    """A job title split off a byline: "Senior Correspondent"."""
+    return bool(_ROLE_ONLY.fullmatch(s))
+
+
+def _ends_in_role(s: str) -> bool:
+    """A role line: "AP National Security Writer"."""
+    return bool(_ROLE_LAST.search(s))
+
+
+def _is_too_long(s: str) -> bool:
+    return len(s) > _MAX_NAME_CHARS
+
+
+def _has_no_letter(s: str) -> bool:
+    return not _LETTER.search(s)
+
+
+def _is_dotted_slug(s: str) -> bool:
+    """"edilson.la.rosa" is a user slug, "nieuwsblad.be" a (legitimate) outlet name."""
+    return " " not in s and "." in s and not _DOMAIN.fullmatch(s)
+
+
+def _is_handle_or_link(s: str) -> bool:
+    """"@janedoe", "https://...": an account or a link, not how the page names its author."""
+    return bool(_HANDLE.match(s)) or s.startswith("http")
+
+
+def _is_login_slug(s: str) -> bool:
+    """"sarah-indra", "edilson.la.rosa": a login slug, not how the page names its author."""
+    return " " not in s and s.islower() and bool(_SLUG_MARK.search(s)) and not _DOMAIN.fullmatch(s)
+
+
+def _is_placeholder(s: str) -> bool:
+    """"Admin", "Redaksi", "Share": a stand-in or a button label (or nothing once punctuation goes)."""
+    key = norm_key(s)
+    return not key or key in _NON_NAMES
+
+
+def _has_too_many_words(s: str) -> bool:
+    return len(s.split()) > _MAX_NAME_WORDS
+
+
+def _is_sentence(s: str) -> bool:
+    return s.endswith((".", "!", "?")) and len(s.split()) > _SENTENCE_MIN_WORDS
+
+
+def _is_prose(s: str) -> bool:
+    """"deinen Hochzeitsbloggern", "web sitesinde": a lower-case word that is no particle makes it prose."""
+    words = s.split()
+    return len(words) >= 2 and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words)
+
+
+# Before anything is cut from the fragment.
+_RAW_REFUSALS: tuple[Refusal, ...] = (
+    ("empty", _is_empty),
+    ("e-mail address only", _is_bare_email),
+)
+# Once e-mail addresses, bracketed tails and @handles are cut (the digit test must come before labels and
+# trailing dates are cut, which would hide "3 horas" in "Publicado hace 3 horas").
+_CONTACT_REFUSALS: tuple[Refusal, ...] = (
+    ("digits", _has_digit),
+)
+# Once labels and trailing dates or times are cut.
+_ROLE_REFUSALS: tuple[Refusal, ...] = (
+    ("role only", _is_role_only),
+    ("role line", _ends_in_role),
+)
+# On what is left at the end: the shape of a name.
+_NAME_REFUSALS: tuple[Refusal, ...] = (
+    ("empty", _is_empty),
+    ("too long", _is_too_long),
+    ("no letter", _has_no_letter),
+    ("dotted slug", _is_dotted_slug),
+    ("handle or link", _is_handle_or_link),
+    ("login slug", _is_login_slug),
+    ("placeholder", _is_placeholder),
+    ("too many words", _has_too_many_words),
+    ("sentence", _is_sentence),
+    ("prose", _is_prose),
+)
+
+
+def _refusal(s: str, tests: Iterable[Refusal]) -> str | None:
+    """Why ``s`` is no name by the first of ``tests`` that refuses it, or None when none does."""
+    for why, refuses in tests:
+        if refuses(s):
+            return why
+    return None
+
+
+def _tidy(raw: str) -> str:
+    """One line, NFKC, without zero-width spaces or the punctuation framing it."""
     s = unicodedata.normalize("NFKC", raw or "").replace("\u200b", "")
-    s = " ".join(s.split()).strip(" \t,;:|-–—·•*\"'“”‘’")
-    if not s or _EMAIL.search(s) and not _EMAIL.sub("", s).strip(" ()<>,"):
-        return None
+    return " ".join(s.split()).strip(_FRAME_CHARS)
+
+
+def _strip_contacts(s: str) -> str:
+    """Without e-mail addresses, a bracketed tail ("Elena Oberholzer (obe)", also when the splitter cut the
+    bracket) and @handles ("Williams Perdomo @wperdomod")."""
     s = _EMAIL.sub("", s).strip(" ()<>,")
-    s = re.sub(r"\s*\(.*$", "", s)  # "Elena Oberholzer (obe)", also when the splitter cut the bracket
-    s = re.sub(r"\s*@\w+", "", s).strip()  # "Williams Perdomo @wperdomod"
-    if re.search(r"\d", s):  # names carry no digits: "Publicado hace 3 horas", "25.10.2022"
-        return None
-    for _ in range(3):  # "Posted by: Penulis: X"
-        new = _LABEL_RE.sub("", s, count=1).strip(" ,;:|-–—")
+    s = _BRACKET_TAIL.sub("", s)
+    return _AT_HANDLE.sub("", s).strip()
+
+
+def _strip_labels(s: str) -> str:
+    """Without the labels before the name (several may stack) and the dates, times or verbs after it."""
+    for _ in range(_LABEL_ROUNDS):
+        new = _LABEL_RE.sub("", s, count=1).strip(_EDGE_CHARS)
         if new == s:
             break
         s = new
-    s = _TRAIL_RE.sub("", s).strip(" ,;:|-–—")
-    if _ROLE_ONLY.fullmatch(s) or _ROLE_LAST.search(s):
-        return None  # "Senior Correspondent", "AP National Security Writer" split off a byline
+    return _TRAIL_RE.sub("", s).strip(_EDGE_CHARS)
+
+
+def _strip_role(s: str) -> str:
+    """Once, not twice ("Kristen Falc'honKristen Falc'hon": a hidden copy rendered beside the name), and
+    without a role after it ("Jane Doe, Senior Correspondent")."""
     half = _DOUBLED.fullmatch(s)
     if half:
-        s = half.group(1)  # "Kristen Falc'honKristen Falc'hon": the same name rendered twice (hidden copy)
-    s = _ROLE_TAIL.sub("", s).strip(" ,;:|-–—")
-    if not s or len(s) > 60 or not _LETTER.search(s):
+        s = half.group(1)
+    return _ROLE_TAIL.sub("", s).strip(_EDGE_CHARS)
+
+
+def clean_name(raw: str) -> str | None:
+    """One name from one byline fragment, or None when what is left is not a name."""
+    s = _tidy(raw)
+    if _refusal(s, _RAW_REFUSALS):
         return None
-    if " " not in s and "." in s and not _DOMAIN.fullmatch(s):
-        return None  # "edilson.la.rosa" is a user slug, "nieuwsblad.be" a (legitimate) outlet name
-    if _HANDLE.match(s) or s.startswith("http"):
+    s = _strip_contacts(s)
+    if _refusal(s, _CONTACT_REFUSALS):
         return None
-    if " " not in s and s.islower() and re.search(r"[-_.]", s) and not _DOMAIN.fullmatch(s):
-        return None  # "sarah-indra", "edilson.la.rosa": a login slug, not how the page names its author
-    key = norm_key(s)
-    words = s.split()
-    if not key or key in _NON_NAMES or len(words) > 5 or s.endswith((".", "!", "?")) and len(words) > 2:
+    s = _strip_labels(s)
+    if _refusal(s, _ROLE_REFUSALS):
         return None
-    if len(words) >= 2 and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words):
-        return None  # "deinen Hochzeitsbloggern", "web sitesinde": prose, not a name
+    s = _strip_role(s)
+    if _refusal(s, _NAME_REFUSALS):
+        return None
     # ALL-CAPS names ("JACOBO BETANCUR PELÁEZ", "DER SPIEGEL") are kept as written: matching is case-blind,
     # and title-casing would garble outlet names and particles.
     return s
@@ -173,6 +312,84 @@ def _name_side(part: str) -> str:
     return best[0] if best else sides[0]
 
 
+# --------------------------------------------------------------------------- a list of names
+
+# A lone lower-case word beside real names is a brand or section label ("capital") from this length on;
+# shorter ones are initials ("ssi", "amw") that sites sign with.
+_LABEL_WORD_MIN_CHARS = 5
+# Beside real names, an all-caps word up to this length that is no known wire is an agency credit ("SP-X").
+_ACRONYM_MAX_CHARS = 6
+_UPPER_LETTER = re.compile(r"[A-Z]")
+
+
+def _is_dateline_place(value: str, frags: list[str]) -> bool:
+    """"Von Anna Fink, Glückstadt", "By Jane Doe, Washington": the second fragment is the place written from
+    (not a wire credited by its short name, not an all-caps credit)."""
+    return (len(frags) == 2 and bool(_DATELINED.match(value)) and " " in frags[0] and " " not in frags[1]
+            and norm_key(frags[1]) not in WIRE_SERVICES and not frags[1].isupper())
+
+
+def _is_outlet_address(raw: list[str], frags: list[str], drop_keys: set[str]) -> bool:
+    """"hessenschau.de, Frankfurt, Germany", "Liputan6.com, Jakarta": beside the outlet's own name, single
+    words (that are no wire) are its address or dateline, not people."""
+    return any(norm_key(r) in drop_keys for r in raw) and all(
+        " " not in n and norm_key(n) not in WIRE_SERVICES for n in frags if norm_key(n) not in drop_keys)
+
+
+def _value_names(value: str, split: bool, drop_keys: set[str]) -> list[str]:
+    """The names one raw author value gives, in its order."""
+    raw = split_byline(value) if split else [value]
+    frags = [n for n in map(clean_name, raw) if n]
+    if _is_dateline_place(value, frags):
+        frags = frags[:1]
+    if _is_outlet_address(raw, frags, drop_keys):
+        frags = [n for n in frags if norm_key(n) in drop_keys]
+    return frags
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    """The first spelling of each name, compared case- and accent-blind."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key = norm_key(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def _several(names: list[str]) -> bool:
+    return len(names) > 1
+
+
+def _with_full_name(names: list[str]) -> bool:
+    return any(" " in n for n in names)
+
+
+def _is_label_word(name: str) -> bool:
+    """A lone lower-case word long enough to be a brand or section label ("capital"), not initials."""
+    return " " not in name and name.islower() and len(name) >= _LABEL_WORD_MIN_CHARS
+
+
+def _is_agency_acronym(name: str) -> bool:
+    """An all-caps short word that is no known wire ("SP-X"); dpa, AFP and their like stay."""
+    return (" " not in name and name.upper() == name and bool(_UPPER_LETTER.search(name))
+            and norm_key(name) not in WIRE_SERVICES and len(name) <= _ACRONYM_MAX_CHARS)
+
+
+# Clean-ups of the whole list, in order: (why, when it applies to the list, which names it drops). Each drops
+# names only while some remain: a page that names nobody else keeps what it says.
+_LIST_FILTERS: tuple[tuple[str, Callable[[list[str]], bool], Callable[[str], bool]], ...] = (
+    ("label word beside other names", _several, _is_label_word),
+    ("agency acronym beside full names", _with_full_name, _is_agency_acronym),
+)
+
+
+def _drop_unless_alone(names: list[str], drops: Callable[[str], bool]) -> list[str]:
+    return [n for n in names if not drops(n)] or names
+
+
 def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: bool = True,
                   keep_wire: bool = True) -> list[str]:
     """Names from raw author values, de-duplicated in order.
@@ -182,36 +399,19 @@ def clean_authors(values: Iterable[str], *, drop: Iterable[str] = (), split: boo
     ``keep_wire`` (they are credited authors), else removed like the outlet.
     """
     drop_keys = {norm_key(d) for d in drop if d}
-    names: list[str] = []
-    seen: set[str] = set()
+    found: list[str] = []
     for value in values:
-        if not value:
-            continue
-        raw = split_byline(value) if split else [value]
-        frags = [n for n in map(clean_name, raw) if n]
-        if len(frags) == 2 and _DATELINED.match(value) and " " in frags[0] and " " not in frags[1] \
-                and norm_key(frags[1]) not in WIRE_SERVICES and not frags[1].isupper():
-            frags = frags[:1]  # "Von Anna Fink, Glückstadt", "By Jane Doe, Washington": the place written from
-        if any(norm_key(r) in drop_keys for r in raw) and all(
-                " " not in n and norm_key(n) not in WIRE_SERVICES for n in frags if norm_key(n) not in drop_keys):
-            # "hessenschau.de, Frankfurt, Germany", "Liputan6.com, Jakarta": single words beside the outlet's
-            # own name are its address or dateline, not people.
-            frags = [n for n in frags if norm_key(n) in drop_keys]
-        for name in frags:
-            key = norm_key(name)
-            if key in seen:
-                continue
-            seen.add(key)
-            names.append(name)
+        if value:
+            found.extend(_value_names(value, split, drop_keys))
+    names = _unique(found)
     if not names:
         return []
-    if len(names) > 1:
-        # A lone lower-case word next to real names is a brand or section label ("capital"), not a person.
-        kept = [n for n in names if not (" " not in n and n.islower() and len(n) >= 5)]
-        names = kept or names
-    if any(" " in n for n in names):
-        # Next to real names, an unknown acronym ("SP-X") is an agency credit; known wires (dpa, AFP) stay.
-        names = [n for n in names if not (" " not in n and n.upper() == n and re.search(r"[A-Z]", n)
-                                          and norm_key(n) not in WIRE_SERVICES and len(n) <= 6)] or names
-    people = [n for n in names if norm_key(n) not in drop_keys and (keep_wire or norm_key(n) not in WIRE_SERVICES)]
-    return people or names
+    for _why, applies, drops in _LIST_FILTERS:
+        if applies(names):
+            names = _drop_unless_alone(names, drops)
+
+    def not_a_person(name: str) -> bool:
+        key = norm_key(name)
+        return key in drop_keys or (not keep_wire and key in WIRE_SERVICES)
+
+    return _drop_unless_alone(names, not_a_person)

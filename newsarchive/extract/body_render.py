@@ -1,7 +1,9 @@
 """Printing the chosen container: which chunks are article text, and how they join into paragraphs.
 
-Drops links-only lines, "Baca juga"/"Read more" lines, captions and credits, date/byline lines, the
-headline repeated, and headings left titling nothing; adds the standfirst that sits above the body.
+Drops links-only lines, "Baca juga"/"Read more" lines, captions and credits, date/byline lines (one table of
+named line rules, :data:`LINE_RULES`), the headline repeated, and headings left titling nothing; adds the
+standfirst that sits above the body. The line rules carry their length bounds; every other number the
+renderer decides by is in :data:`LIMITS`.
 """
 from __future__ import annotations
 
@@ -49,10 +51,12 @@ class RenderLimits:
     desc_slack: int = 20            # ... plus this many characters (the description was cut short)
     # --- teaser cards inside the body ---
     card_share: float = 0.2         # a teaser card holds at most this share of its container's text
-    # --- link lines ---
+    # --- inside the line rules (their length bounds are in LINE_RULES) ---
     link_list: int = 2              # link characters times this above the line's length: a link list ...
     linked_sentence: int = 100      # ... unless it is a <p> sentence at least this long ...
     unlinked_part: int = 20         # ... with at least this many characters outside its links
+    credit_window: int = 100        # a credit ends its line: CREDIT_TAIL is searched in this many last characters
+    stamp_words: int = 5            # a date or time line with at most this many words (of 4+ letters) is a stamp
     # --- headings and the last line ---
     headline_repeat: int = 300      # a non-<p> chunk shorter than this that repeats the headline is the headline
     title_part: int = 15            # parts of a "Headline | Site" <title> this short or shorter are not headlines
@@ -118,7 +122,8 @@ def _mark_description(chunks: list[Chunk], inside: list[bool], first: int, descs
         c = chunks[i]
         n = len(c.text)
         # Headings repeating the description are decks, which most benchmarks leave out; a lead is prose.
-        if c.caption or c.media or n < LIMITS.min_desc or c.owner.tag in HEADING_TAGS or c.links * LIMITS.lead_links > n:
+        if (c.caption or c.media or n < LIMITS.min_desc or c.owner.tag in HEADING_TAGS
+                or c.links * LIMITS.lead_links > n):
             continue
         text = _norm(c.text)
         if any(text.startswith(d) and len(text) < len(d) * LIMITS.desc_growth + LIMITS.desc_slack for d in descs):
@@ -218,12 +223,10 @@ def keep_chunk(c: Chunk) -> bool:
 _EMAIL_ONLY = re.compile(r"\W*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*")
 _SENTENCE_END = ('.', '!', '?', '"', '\u201d', '\u2019', "'", ')')
 
-# Lengths the line rules are bounded by. A line this long or longer is a real paragraph: only the rules
-# that hold at any length (links, FURNITURE_LINE) still judge it.
+# Length bounds shared by rows of LINE_RULES. A line PARAGRAPH long or longer is a real paragraph: only the
+# rows bounded above it (link lists, FURNITURE_LINE) still judge it; the line patterns are for short lines.
 PARAGRAPH = 250
-ANY_LENGTH = math.inf
-_CREDIT_WINDOW = 100  # a credit ends its line: CREDIT_TAIL is searched in this many last characters only
-_STAMP_WORDS = 5      # a date or time line with at most this many words (of 4+ letters) is a stamp
+ANY_LENGTH = math.inf  # the row holds at any length
 
 
 def _linked_sentence(c: Chunk, n: int) -> bool:
@@ -239,7 +242,7 @@ def _link_list(c: Chunk) -> bool:
 
 
 def _credit_tail(c: Chunk) -> bool:
-    return CREDIT_TAIL.search(c.text, max(0, len(c.text) - _CREDIT_WINDOW)) is not None
+    return CREDIT_TAIL.search(c.text, max(0, len(c.text) - LIMITS.credit_window)) is not None
 
 
 def _newsletter(c: Chunk) -> bool:
@@ -251,7 +254,7 @@ def _stamp(c: Chunk) -> bool:
     A bare "4:14 p.m." heads a live-blog entry and stays (no word beside the time)."""
     text = c.text
     words = len(_WORDS.findall(text))
-    return words <= _STAMP_WORDS and bool(_DATE_LINE.search(text) or (words and _TIME.search(text)))
+    return words <= LIMITS.stamp_words and bool(_DATE_LINE.search(text) or (words and _TIME.search(text)))
 
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[Chunk], bool]:
@@ -275,8 +278,9 @@ class LineRule:
     test: Callable[[Chunk], bool]
 
 
-# Applied in this order after the structural check in :func:`_keep` (captions, image wrappers, the <h1>); the
-# first rule that refuses a line decides. Cheap and frequent refusals come first.
+# The line filter, applied in this order after the structural check in :func:`_keep` (captions, image wrappers,
+# the <h1>): a chunk is article text unless a row bounded above its length refuses it. Every row only refuses,
+# so the order changes no verdict; it decides which name :func:`refused_by` reports, and the tests pin it.
 LINE_RULES: tuple[LineRule, ...] = (
     # Link lists and "Baca juga: <a>...</a>" teasers: mostly link text, unless a sentence runs through the link.
     LineRule("link_list", ANY_LENGTH, _link_list),
@@ -296,7 +300,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("email_only", 80, lambda c: _EMAIL_ONLY.fullmatch(c.text) is not None),
     # Photo credits ending a caption printed as text: "... (Image: Getty)", "... Foto: Reuters".
     LineRule("credit_tail", PARAGRAPH, _credit_tail),
-    # Photo credits opening a line: "Foto: Budi Santoso", "Image: Getty".
+    # Photo credits opening a line, in the labels BOILER_LINE leaves out: "Gambar: Humas Pemkot", "Bild: dpa".
     LineRule("credit_head", PARAGRAPH, _matches(CREDIT_HEAD)),
     # Newsletter pitches: a newsletter or inbox named beside a sign-up verb.
     LineRule("newsletter", PARAGRAPH, _newsletter),

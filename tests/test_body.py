@@ -6,9 +6,12 @@ import json
 import time
 
 import pytest
+from lxml import etree
 
 from newsarchive.document import Document
 from newsarchive.extract.body import extract_body
+from newsarchive.extract.body_blocks import Chunk
+from newsarchive.extract.body_render import LINE_RULES, PARAGRAPH, RULE_BY_NAME, keep_chunk, refused_by
 from newsarchive.profiles import select_profile
 
 URL = "https://news.example.com/2024/05/some-story.html"
@@ -367,3 +370,68 @@ def test_huge_page_is_fast() -> None:
     body = extract_body(doc)
     assert time.perf_counter() - start < 10
     assert LOREM in body.text
+
+
+# --- the renderer's line rules, one by one -----------------------------------------------------------------------
+# For each rule in body_render.LINE_RULES: a line of the class it is written for, (the part of it inside a link),
+# and an ordinary sentence of about the same length that must stay. The refused line must be refused by that very
+# rule (the first in the table to object), so the examples also pin the table's order.
+LINE_RULE_CASES = {
+    "link_list": (("Baca juga: Harga beras naik lagi di pasar induk", "Harga beras naik lagi di pasar induk"),
+                  "Harga beras naik lagi di pasar induk, kata pedagang."),
+    "furniture": ("Pictured from left, the mayor and two councillors at the river on Tuesday.",
+                  "Later that day, the mayor and two councillors walked along the river bank."),
+    "boiler": ("Baca juga: Pemkot siapkan anggaran baru untuk trotoar",
+               "Pemkot juga menyiapkan anggaran baru untuk trotoar kota."),
+    "credit_label": ("Oleh: Andi Saputra", "Oleh karena itu, warga menunggu."),
+    "share_bar": ("Table of contents", "The river is calm."),
+    "reading_time": ("Dimas Pratama 2 jam lalu · waktu baca 1 menit",
+                     "Dimas Pratama menunggu dua jam di halte bus itu."),
+    "email_only": ("kimmj@example.co.kr", "Kim signed it off."),
+    "credit_tail": ("The old boat sheds at dusk, seen from the bridge (Image: Getty)",
+                    "The old boat sheds at dusk, seen from the bridge, are to be restored."),
+    "credit_head": ("Gambar: Humas Pemkot Bandung", "Humas Pemkot Bandung menjawab."),
+    "newsletter": ("Get the best of the week delivered to your inbox every Friday",
+                   "The best of the week was delivered to the council on Friday."),
+    "stamp": ("Stand: 28.04.2023 17:23 Uhr", "Der Stadtrat stimmte gestern zu."),
+}
+
+
+def line_chunk(line: str | tuple[str, str], tag: str = "p") -> Chunk:
+    """A chunk as the linearizer makes it; a (text, linked part) pair puts that part inside a link."""
+    text, linked = line if isinstance(line, tuple) else (line, "")
+    return Chunk(text, len(linked), etree.Element(tag), True, False)
+
+
+def test_every_line_rule_has_a_case() -> None:
+    assert set(LINE_RULE_CASES) == set(RULE_BY_NAME)
+    assert len(LINE_RULES) == len(RULE_BY_NAME)  # names are unique
+
+
+@pytest.mark.parametrize("name", [rule.name for rule in LINE_RULES])
+def test_line_rule_refuses_its_class_and_keeps_prose(name: str) -> None:
+    furniture, prose = LINE_RULE_CASES[name]
+    rule = RULE_BY_NAME[name]
+    line = line_chunk(furniture)
+    assert len(line.text) < rule.max_len
+    assert refused_by(line) == name
+    assert not keep_chunk(line)
+    sentence = line_chunk(prose)
+    assert abs(len(sentence.text) - len(line.text)) <= 20, "the sentence should be about as long as the line"
+    assert not rule.test(sentence)
+    assert refused_by(sentence) is None
+    assert keep_chunk(sentence)
+
+
+def test_paragraph_length_lines_are_judged_by_the_any_length_rules_only() -> None:
+    long = "Baca juga: " + " ".join([LOREM, LOREM2])  # opens like a teaser but runs as long as a paragraph
+    assert len(long) >= PARAGRAPH and RULE_BY_NAME["boiler"].test(line_chunk(long))
+    assert refused_by(line_chunk(long)) is None
+    assert [r.name for r in LINE_RULES if r.max_len > PARAGRAPH] == ["link_list", "furniture"]
+
+
+def test_captions_and_the_headline_are_never_kept() -> None:
+    assert not keep_chunk(line_chunk(LOREM, tag="h1"))
+    assert not keep_chunk(Chunk(LOREM, 0, etree.Element("p"), True, True))
+    assert not keep_chunk(Chunk(LOREM, 0, etree.Element("p"), True, False, media=True))
+    assert keep_chunk(line_chunk(LOREM))

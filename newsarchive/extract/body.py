@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -119,10 +120,7 @@ def _extract(doc: Document, profile: Profile | None) -> Body:
     root = _body_root(doc)
     page_credits = page_source_lines(root, doc.text)  # before clean_tree, which drops credit boxes as furniture
     if profile:
-        for sel in profile.drop:
-            for el in select_in(root, sel):
-                if el.getparent() is not None:
-                    el.getparent().remove(el)
+        _drop_profiled(root, profile.drop)
     clean_tree(root)
     chunks = linearize(root)
     containers: list[etree._Element] = []
@@ -134,11 +132,25 @@ def _extract(doc: Document, profile: Profile | None) -> Body:
     add_lead(chunks, inside, containers, descriptions(doc))
     kept = [c for c, ok in zip(chunks, inside) if ok]
     text = render(kept, titles(doc))
-    credits = [c.text for c in kept if SOURCE_LINE.match(c.text) and c.text not in text]
-    credits += [line for line in page_credits if line not in credits and line not in text]
+    credits = _credit_lines([c.text for c in kept], page_credits, text)
     ld_body = _jsonld_body(doc)
     if len(ld_body) > _LD_MIN and len(text) < len(ld_body) * _LD_SHARE:
         # Script-rendered pages ship the article only in JSON-LD; a short DOM body means we missed it.
         text = ld_body
     images = extract_images(containers, doc)
     return Body(text=text, images=images, source_lines=credits)
+
+
+def _drop_profiled(root: etree._Element, selectors: Iterable[str]) -> None:
+    """Remove what a site profile names as furniture (its ``drop`` selectors)."""
+    for sel in selectors:
+        for el in select_in(root, sel):
+            if el.getparent() is not None:
+                el.getparent().remove(el)
+
+
+def _credit_lines(lines: list[str], page_credits: list[str], text: str) -> list[str]:
+    """The body's own "Sumber: X" lines, then the page's, each once and none that the printed text holds."""
+    credits = [line for line in lines if SOURCE_LINE.match(line) and line not in text]
+    credits += [line for line in page_credits if line not in credits and line not in text]
+    return credits

@@ -44,6 +44,17 @@ def _is_media(el: etree._Element, cls: str) -> bool:
             and len(el.text_content()) <= _MAX_CAPTION)
 
 
+def _caption_flags(el: etree._Element, tag: str) -> tuple[bool, bool]:
+    """(caption, media) for an element being entered: a figure or caption block, or an image wrapper."""
+    if tag in _CAPTION_TAGS:
+        return True, False
+    cls = el.get("class") or el.get("data-testid") or el.get("data-qa-id") or el.get("data-component")
+    if not cls:
+        return False, False
+    cap = CAPTION_CLASS.search(cls) is not None
+    return cap, not cap and tag in _MEDIA_TAGS and _is_media(el, cls)
+
+
 def _acts_as_block(el: etree._Element) -> bool:
     """An inline element used as a container (``<span itemprop="articleBody">`` around ``<div>``s) must own
     its text, or choosing it as the body would lose the text between its blocks."""
@@ -106,14 +117,7 @@ def linearize(root: etree._Element) -> list[Chunk]:
                 pushed.add(el)
             elif tag == "a":
                 link_depth += 1
-            cls = el.get("class") or el.get("data-testid") or el.get("data-qa-id") or el.get("data-component")
-            if tag in _CAPTION_TAGS:
-                cap, med = True, False
-            elif cls:
-                cap = CAPTION_CLASS.search(cls) is not None
-                med = not cap and tag in _MEDIA_TAGS and _is_media(el, cls)
-            else:
-                cap = med = False
+            cap, med = _caption_flags(el, tag)
             caption_flags.append(cap)
             caption_depth += cap
             media_flags.append(med)

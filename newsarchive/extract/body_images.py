@@ -25,7 +25,8 @@ _CAPTION_XP = etree.XPath(
     " | ancestor::table[contains(@class,'caption')][1]//td[contains(@class,'caption')]"
     " | ancestor::*[contains(concat(' ',@class,' '),' wp-caption ')][1]"
     "//*[contains(@class,'wp-caption-text')]")
-_MAX_IMAGES = 30
+_MAX_IMAGES = 30  # more than this in one body is a gallery dump: the first ones are kept
+_MIN_SIDE = 100   # an image stated narrower or lower than this (pixels) is an icon, a button or a tracking pixel
 
 
 def _src(img: etree._Element) -> str | None:
@@ -44,7 +45,7 @@ def _src(img: etree._Element) -> str | None:
 def _too_small(img: etree._Element) -> bool:
     for attr in ("width", "height"):
         value = (img.get(attr) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < 100:
+        if value.isdigit() and int(value) < _MIN_SIDE:
             return True
     return False
 

@@ -2,12 +2,14 @@
 
 Everything here is generic (no site names): tag sets, class/id hint patterns in the spirit of
 readability and trafilatura, and the line patterns ("Baca juga:", "Read more", share bars...) that
-news sites put inside the article container. :func:`clean_tree` strips a *copy* of the page in place.
+news sites put inside the article container. :func:`clean_tree` strips a *copy* of the page in place,
+in named steps, by the numbers in :data:`CLEAN`.
 """
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
@@ -15,6 +17,24 @@ from lxml import etree
 from newsarchive.langpacks import words
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanLimits:
+    """The numbers :func:`clean_tree` decides by."""
+
+    long_para: int = 80          # a <p> with more characters than this is a real paragraph (see _LONG_PARAS)
+    form_min_paras: int = 3      # a <form> with fewer <p> than this is a search box or a comment form ...
+    form_page_share: int = 2     # ... and so is one whose long paragraphs, times this, are fewer than the page's
+    body_min_chars: int = 200    # a body-looking element this long protects its ancestors from class hints
+    wrapper_min_paras: int = 3   # a negative block holding this many long paragraphs may be a wrapper ...
+    layout_share: int = 2        # ... or, when they times this reach the page's count, the page layout itself
+
+
+CLEAN = CleanLimits()
+# Negative levels of a class hint (see classify_hint): soft furniture, furniture holding prose, overlays.
+SOFT, HARD, OVERLAY = 1, 2, 3
+
 
 # Subtrees that never hold article prose.
 DROP_TAGS = frozenset({
@@ -186,7 +206,7 @@ READING_TIME = re.compile(r"\b(?:(?:waktu\s+baca|reading\s+time|lesezeit|lesedau
 # ``<div hidden>`` until a script moves it, and "read more" bodies hide their second half.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _FORM_PARAS = etree.XPath("count(.//p)")
-_LONG_PARAS = etree.XPath("count(.//p[string-length(normalize-space()) > 80])")
+_LONG_PARAS = etree.XPath(f"count(.//p[string-length(normalize-space()) > {CLEAN.long_para}])")
 
 # Inline elements are never removed by a class hint: "<a class='tag'>Name</a>" inside a sentence is prose.
 _INLINE = frozenset({"a", "span", "b", "strong", "em", "i", "u", "font", "small", "abbr", "time", "mark", "sup",
@@ -215,11 +235,11 @@ def _token_class(t: str) -> tuple[int, bool]:
     """(negative level, positive) of one class token; tokens repeat across pages even when strings don't."""
     bare = t[:-1] if t.endswith("s") else t
     if t.startswith(_OVERLAY_PREFIXES):
-        neg = 3
+        neg = OVERLAY
     elif t in _HARD_NEG or bare in _HARD_NEG or t.startswith(_HARD_PREFIXES):
-        neg = 2
+        neg = HARD
     elif t in _NEG_WORDS or bare in _NEG_WORDS or t.startswith(_NEG_PREFIXES):
-        neg = 1
+        neg = SOFT
     else:
         neg = 0
     return neg, t in _POS_WORDS or t.startswith(_POS_PREFIXES)
@@ -244,9 +264,9 @@ def classify_hint(hint: str) -> tuple[bool, bool, int]:
     for a, b in zip(tokens, tokens[1:]):  # "side-bar", "most-read", "sr-only"
         joined = a + b
         if joined in _HARD_NEG:
-            negative = max(negative, 2)
+            negative = max(negative, HARD)
         elif joined in _NEG_WORDS:
-            negative = max(negative, 1)
+            negative = max(negative, SOFT)
     strong = any(k in low for k in _STRONG_HINT) and bool(STRONG_BODY.search(low))
     return strong, positive, negative
 
@@ -287,8 +307,23 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
+Negative = tuple[etree._Element, bool, int]  # (element, positive hint too, negative level)
+
+
 def clean_tree(root: etree._Element) -> None:
     """Strip furniture from ``root`` (a private copy) in place: scripts, chrome, hidden and negative blocks."""
+    for el in _chrome(root):  # removed now: the scans below then walk a much smaller tree
+        _drop(el)
+    doomed, strongs, negatives = _scan(root)
+    keep = _body_ancestors(root, strongs)
+    doomed += _furniture(root, negatives, keep)
+    for el in doomed:
+        # An ancestor may already be gone; removing from a detached subtree is harmless.
+        _drop(el)
+
+
+def _chrome(root: etree._Element) -> list[etree._Element]:
+    """Step 1: scripts, styles, navigation and other never-prose subtrees, processing instructions, and forms."""
     first: list[etree._Element] = list(root.iter(*DROP_TAGS))  # tag filter runs in C
     first.extend(root.iter(etree.PI, etree.Entity))
     # Search boxes, comment forms, registration walls. ASP.NET pages wrap everything in one form, hence the
@@ -296,64 +331,86 @@ def clean_tree(root: etree._Element) -> None:
     forms = list(root.iter("form"))
     if forms:
         page_long = _LONG_PARAS(root)
-        first.extend(f for f in forms if _FORM_PARAS(f) < 3 or _LONG_PARAS(f) * 2 < page_long)
-    for el in first:  # removed now: the scans below then walk a much smaller tree
-        _drop(el)
+        first.extend(f for f in forms if _FORM_PARAS(f) < CLEAN.form_min_paras
+                     or _LONG_PARAS(f) * CLEAN.form_page_share < page_long)
+    return first
+
+
+def _scan(root: etree._Element) -> tuple[list[etree._Element], list[etree._Element], list[Negative]]:
+    """Step 2, one pass for hidden blocks and class hints (an XPath per test is slower): (hidden and
+    screen-reader-only elements, body-looking elements, negative-hinted blocks), each in document order."""
     doomed: list[etree._Element] = []
     strongs: list[etree._Element] = []
-    negatives: list[tuple[etree._Element, bool, int]] = []
-    for el in root.iter(etree.Element):  # one pass for hidden blocks and class hints (an XPath per test is slower)
-        tag = el.tag
+    negatives: list[Negative] = []
+    for el in root.iter(etree.Element):
         attrib = el.attrib
         if not attrib:
             continue
-        style = attrib.get("style")
-        if ((style is not None and _HIDDEN_STYLE.search(style)) or "hidden" in attrib
-                or attrib.get("aria-hidden") == "true") and tag not in _PROTECTED and _LONG_PARAS(el) == 0:
+        tag = el.tag
+        style = attrib.get("style")  # hidden blocks inline (a call per element costs more than the test)
+        if (((style is not None and _HIDDEN_STYLE.search(style)) or "hidden" in attrib
+                or attrib.get("aria-hidden") == "true") and tag not in _PROTECTED and _LONG_PARAS(el) == 0):
             doomed.append(el)
-            continue
-        if tag in _INLINE:  # never removed by a hint, never a body container: skip the hint work ...
+        elif tag in _INLINE:  # never removed by a hint, never a body container: skip the hint work ...
             cls = attrib.get("class")
             if cls and _SCREEN_READER.search(cls):  # ... except text only screen readers are given
                 doomed.append(el)
-            continue
-        cls, ident = attrib.get("class"), attrib.get("id")
-        itemprop = attrib.get("itemprop")
-        if itemprop and itemprop.lower() == "articlebody":
-            strongs.append(el)
-            continue
-        hint = f"{cls} {ident}" if cls and ident else (cls or ident)
-        hook = attrib.get("data-testid") or attrib.get("data-qa-id") or attrib.get("data-component")  # as hint_text
-        if hook:
-            hint = f"{hint} {hook}" if hint else hook
-        if not hint:
-            continue
-        strong, positive, negative = classify_hint(hint)
-        if not negative and not strong and "easer" in hint and _is_link_teaser(el, hint):
-            negative = 1
-        if strong:
-            strongs.append(el)
-        elif negative and tag not in _PROTECTED:
-            negatives.append((el, positive, negative))
-    # Ancestors of a substantial body-looking element are never furniture, whatever their class says:
-    # Blogger wraps every post in "widget Blog", Elementor in "elementor-widget", some portals in "paywall".
+        else:
+            strong, positive, negative = _element_hint(el, attrib)
+            if strong:
+                strongs.append(el)
+            elif negative and tag not in _PROTECTED:
+                negatives.append((el, positive, negative))
+    return doomed, strongs, negatives
+
+
+def _element_hint(el: etree._Element, attrib: etree._Attrib) -> tuple[bool, bool, int]:
+    """(strong, positive, negative) of a block element, as :func:`classify_hint`; a linked teaser card is
+    softly negative."""
+    itemprop = attrib.get("itemprop")
+    if itemprop and itemprop.lower() == "articlebody":
+        return True, False, 0
+    cls, ident = attrib.get("class"), attrib.get("id")
+    hint = f"{cls} {ident}" if cls and ident else (cls or ident)
+    hook = attrib.get("data-testid") or attrib.get("data-qa-id") or attrib.get("data-component")  # as hint_text
+    if hook:
+        hint = f"{hint} {hook}" if hint else hook
+    if not hint:
+        return False, False, 0
+    strong, positive, negative = classify_hint(hint)
+    if not negative and not strong and "easer" in hint and _is_link_teaser(el, hint):
+        negative = SOFT
+    return strong, positive, negative
+
+
+def _body_ancestors(root: etree._Element, strongs: list[etree._Element]) -> set[etree._Element]:
+    """Step 3: ancestors of a substantial body-looking element are never furniture, whatever their class says:
+    Blogger wraps every post in "widget Blog", Elementor in "elementor-widget", some portals in "paywall"."""
     keep: set[etree._Element] = set()
     for el in strongs + list(root.iter("article")):
-        if el not in keep and len(el.text_content()) >= 200:
+        if el not in keep and len(el.text_content()) >= CLEAN.body_min_chars:
             keep.update(el.iterancestors())
+    return keep
+
+
+def _furniture(root: etree._Element, negatives: list[Negative], keep: set[etree._Element]) -> list[etree._Element]:
+    """Step 4: the negative-hinted blocks to remove, outermost first (document order puts outer blocks first)."""
     page_paras = _LONG_PARAS(root) if negatives else 0
     gone: set[etree._Element] = set()
-    for el, positive, negative in negatives:  # document order: outer blocks come first
+    out: list[etree._Element] = []
+    for el, positive, negative in negatives:
         if el in keep or any(a in gone for a in el.iterancestors()):
             continue
-        paras = _LONG_PARAS(el)
-        # "main with-sidebar", "content has-share": mixed hints on a container that holds real paragraphs;
-        # a "share"/"meta" wrapper around paragraphs is a wrapper, not a share bar; and a block holding
-        # most of the page's paragraphs is the page layout ("panel-two-col-sidebar-right"), not furniture.
-        if paras >= 3 and negative < 3 and (positive or negative == 1 or paras * 2 >= page_paras):
+        if _is_wrapper(_LONG_PARAS(el), positive, negative, page_paras):
             continue
-        doomed.append(el)
+        out.append(el)
         gone.add(el)
-    for el in doomed:
-        # An ancestor may already be gone; removing from a detached subtree is harmless.
-        _drop(el)
+    return out
+
+
+def _is_wrapper(paras: float, positive: bool, negative: int, page_paras: float) -> bool:
+    """"main with-sidebar", "content has-share": mixed hints on a container that holds real paragraphs;
+    a "share"/"meta" wrapper around paragraphs is a wrapper, not a share bar; and a block holding most of the
+    page's paragraphs is the page layout ("panel-two-col-sidebar-right"), not furniture. Overlays never are."""
+    return (paras >= CLEAN.wrapper_min_paras and negative < OVERLAY
+            and (positive or negative == SOFT or paras * CLEAN.layout_share >= page_paras))

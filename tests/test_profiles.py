@@ -20,13 +20,15 @@ import newsarchive.profiles as profiles_mod
 from newsarchive import Article, parse_article
 from newsarchive.document import Document
 from newsarchive.errors import UserError
-from newsarchive.profiles import (FIELDS, GENERATORS, PROFILES_FILE, Profile, ProfileError, compile_selector,
+from newsarchive.profiles import (FIELDS, GENERATORS, KEYS, PROFILES_FILE, Profile, ProfileError, compile_selector,
                                   load_profiles, select_profile)
 
 from conftest import cli_env
 from golden_checks import check_field, norm
 
+ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "profiles"
+DOCS = (ROOT / "docs" / "profiles.md").read_text(encoding="utf-8")
 FIELD_CHECKS = ("headline", "published_at", "authors", "body_first", "body_last", "body_clean", "language")
 NAMES = [p.name for p in load_profiles()]
 
@@ -226,6 +228,17 @@ def test_hosts_are_matched_as_documents_name_them(tmp_path, monkeypatch) -> None
     monkeypatch.setattr(profiles_mod, "load_profiles", lambda *args: found)
     doc = Document.parse("<html><body><main>x</main></body></html>", "https://m.kabarhulu.id/a")
     assert select_profile(doc).name == "k"
+
+
+def test_docs_describe_every_key_and_field() -> None:
+    for name in (*KEYS, *FIELDS):
+        assert f"`{name}`" in DOCS, f"docs/profiles.md does not describe {name}"
+
+
+def test_docs_example_is_a_valid_profile(tmp_path) -> None:
+    block = DOCS[DOCS.index("[profile.kabarhulu]"):]
+    (p,) = load_profiles(write(tmp_path, block[:block.index("```")]))
+    assert p.parse_date("Diperbarui 05/07/2023 09:05") is not None
 
 
 # --- the CLI: one line, exit 2, no traceback --------------------------------------------------------------------

@@ -314,21 +314,17 @@ def parse_month_first(monkeypatch) -> Article:
     return parse_article(DATED_PAGE, "https://www.kabarhulu.id/2023/warga-tanam-pohon", profile="kabarhulu")
 
 
-@pytest.mark.xfail(strict=True, reason="published.py does not call Profile.parse_date yet")
 def test_date_format_reads_the_published_element(monkeypatch) -> None:
     # Read day first (the generic rule outside US domains) this is 5 June; the site writes month first.
     assert parse_month_first(monkeypatch).published_at == "2023-05-06T14:20:00+07:00"
 
 
-@pytest.mark.xfail(strict=True, reason="published.py does not read fields.modified yet")
 def test_modified_field_and_date_format(monkeypatch) -> None:
     assert parse_month_first(monkeypatch).modified_at == "2023-05-07T09:05:00+07:00"
 
 
 # --- drop ---------------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="body.py deletes a dropped element with its tail (the text after it); "
-                                       "lxml's drop_tree() keeps the tail")
 def test_drop_keeps_the_text_that_follows_a_dropped_element() -> None:
     from newsarchive.extract.body import extract_body
 

@@ -146,7 +146,7 @@ def _drop_profiled(root: etree._Element, selectors: Iterable[str]) -> None:
     for sel in selectors:
         for el in select_in(root, sel):
             if el.getparent() is not None:
-                el.getparent().remove(el)
+                el.drop_tree()  # keeps the text after the element, which belongs to its parent
 
 
 def _credit_lines(lines: list[str], page_credits: list[str], text: str) -> list[str]:

@@ -309,12 +309,26 @@ class _Page:
         return [DateCandidate(p, weight, source, raw[:_RAW_CHARS])] if p else []
 
 
-def _from_profile(page: _Page) -> Found:
-    """The site profile's selector for the publication date."""
-    selector = page.profile.fields.get("published") if page.profile else None
+def _profiled(page: _Page, field_name: str) -> list[DateCandidate]:
+    """The date in the element a profile selects for ``field_name``: read with its ``date_format`` first (the
+    site's own way of writing dates, which the generic reading could take the other way round), else as any
+    element is read."""
+    selector = page.profile.fields.get(field_name) if page.profile else None
     if not selector:
-        return [], []
-    return [c for el in select(page.doc, selector)[:1] for c in page.shown(el, WEIGHTS.profile, "profile")], []
+        return []
+    for el in select(page.doc, selector)[:1]:
+        raw = text_of(el)
+        stated = page.profile.parse_date(raw)
+        if stated is not None:
+            parsed = dt.ParsedDate(stated, page.profile.date_has_time, stated.tzinfo is not None)
+            return [DateCandidate(parsed, WEIGHTS.profile, "profile:date_format", raw[:_RAW_CHARS])]
+        return page.shown(el, WEIGHTS.profile, "profile")
+    return []
+
+
+def _from_profile(page: _Page) -> Found:
+    """The site profile's selectors for the publication and modification dates."""
+    return _profiled(page, "published"), _profiled(page, "modified")
 
 
 def _from_jsonld_articles(page: _Page) -> Found:

@@ -283,6 +283,42 @@ def test_text_byline_source():
     assert by._text_byline(page_of(body="<p>Autor</p><p>home</p>")) == []  # a bare label needs a name after it
 
 
+def test_text_byline_reads_the_indonesian_short_labels():
+    """"Rep: X/ Red: Y" under the headline, as Indonesian portals print reporter and editor (redaktur)."""
+    p = page_of(body='<h1>Banjir surut</h1><div class="red">Rep: Wulan Pertiwi/ <span></span> Red: Yoga Saputra</div>'
+                     "<p>Air mulai surut sejak pagi.</p>")
+    assert by._text_byline(p) == [(["Wulan Pertiwi"], "text-byline")]
+    # without its colon "Rep" is no label
+    assert by._text_byline(page_of(body="<p>Rep Wulan Pertiwi</p>")) == []
+
+
+def test_a_section_link_in_a_byline_is_no_name():
+    """A portal's date-and-reporter line links its section ("TRENDING") beside the reporter's page."""
+    p = page_of(body='<div class="date-reporter"><span><a href="/olahraga/">OLAHRAGA</a> | 3 Mei 2023 10:15</span>'
+                     '<span>Reporter : <a href="/reporter/rina-wati/">Rina Wati</a></span></div>')
+    assert by._classed_byline(p) == [(["Rina Wati"], "byline")]
+    # a writer whose page sits at the site's top level keeps the link: its text is no bare path segment
+    p = page_of(body='<div class="byline">By <a href="/jane-doe">Jane Doe</a></div>')
+    assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # WordPress and most blog engines: /author/<slug>/
+    ('<h1>H</h1><p>Posted on 3 May by <a href="https://blog.example/author/jane-doe/">Jane Doe</a></p>',
+     [(["Jane Doe"], "author-link")]),
+    # Indonesian portals: /penulis-<name>, /reporter/<slug>; co-authors share the parent
+    ("<h1>H</h1><p>Penulis. <a href='/penulis-Dewi Kania'><b>Dewi Kania</b></a></p>", [(["Dewi Kania"], "author-link")]),
+    ('<h1>H</h1><div><a href="/reporter/rina-wati">Rina Wati</a>, <a href="/reporter/agus-salim">Agus Salim</a></div>',
+     [(["Rina Wati", "Agus Salim"], "author-link")]),
+    # a sidebar before the headline, a related-stories list after it, an editor's page: none is the writer
+    ('<aside><a href="/author/john-roe/">John Roe</a></aside><h1>H</h1><p>Text.</p>', []),
+    ('<h1>H</h1><section class="related"><a href="/author/john-roe/">John Roe</a></section>', []),
+    ('<h1>H</h1><p>Editor: <a href="/editor/john-roe/">John Roe</a></p>', []),
+])
+def test_author_page_link_source(body, expected):
+    assert by._author_page_links(page_of(body=body)) == expected
+
+
 @pytest.mark.parametrize("body, expected", [
     ("<p><em>Von Anna Fink</em></p>", [(["Anna Fink"], "paragraph-byline")]),
     ("<p>" + "Long article text. " * 10 + "</p><p><strong>Jane Doe/John Roe</strong></p>",
@@ -290,8 +326,15 @@ def test_text_byline_source():
     ("<p><strong>Jane Doe</strong></p>", []),  # bold names with no article text beside them
     ("<p>25.10.2022 - Reiner Nagel</p>", [(["Reiner Nagel"], "paragraph-dateline")]),
     ("<span>25.10.2022 - Reiner Nagel</span>", [(["Reiner Nagel"], "paragraph-dateline")]),
-    ("<h1>H</h1><div><span>Jane Doe |</span><span>25.10.2022</span></div>", [(["Jane Doe"], "name-before-date")]),
+    ("<h1>H</h1><div><span>Jane Doe |</span><span>25.10.2022</span></div>", [(["Jane Doe"], "name-then-date")]),
+    ("<h1>H</h1><div><span>Jane Doe |</span><span>25.10.2022</span><p>x</p></div>", [(["Jane Doe"], "name-before-date")]),
     ("<div><span>Jane Doe |</span><span>25.10.2022</span></div><h1>H</h1>", []),  # a top bar, not the header
+    # the writer, then the date, as one header line under the headline (a <div> of inline text, a <p>)
+    ('<h1>H</h1><div class="nate">Rina Wati <span>- 11 Februari 2016 06:30 WIB</span></div>',
+     [(["Rina Wati"], "name-then-date")]),
+    ("<h1>H</h1><p>Jane Doe • 3 May 2023</p>", [(["Jane Doe"], "name-then-date")]),
+    ('<div class="nate">Rina Wati <span>- 11 Februari 2016</span></div><h1>H</h1>', []),  # before the headline
+    ("<h1>H</h1><div>Rina Wati <p>- 11 Februari 2016</p></div>", []),  # a block inside: no one line
 ])
 def test_paragraph_source(body, expected):
     assert by._paragraph_byline(page_of(body=body)) == expected

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -68,8 +69,10 @@ def _in_picture_credit(el, depth: int = _PICTURE_DEPTH) -> bool:
     return False
 
 
+# "Rep: X/ Red: Y" is the Indonesian short form of reporter and editor (redaktur) that portals print under the
+# headline; "rep" needs its colon, as every label here does.
 _BYLINE_LINE = re.compile(
-    r"(?:^|\n|\s)(?:penulis|pewarta|reporter|wartawan|oleh|author|autor|von|by|par|por|diposting oleh|posted by)"
+    r"(?:^|\n|\s)(?:penulis|pewarta|reporter|rep|wartawan|oleh|author|autor|von|by|par|por|diposting oleh|posted by)"
     r"\s*[:：]\s*(?P<names>[^\n|]{2,80})"
     r"|(?:^|\n)(?:autorin/autor|autor/in|autor\*in|autorin|autor|author|authors|penulis|pewarta|verfasser)"
     r"\s*\n(?P<names2>[^\n|]{2,80})", re.I)
@@ -83,6 +86,12 @@ _PARA_BYLINE = re.compile(
 
 # "Jane Doe |" (or "·", "-") as its own element, right before the element that carries the date.
 _NAME_BEFORE_DATE = re.compile(r"^(?P<names>[^\d|·•]{4,60}?)\s*[|·•–-]$")
+
+# "Jane Doe - 11 Februari 2016 06:30 WIB", "Jane Doe • 3 May 2023": the writer, then the date, as one header line
+# (Indonesian portals and many blog themes print the byline this way under the headline). A place and a date
+# ("Jakarta Selatan - 3 Mei 2023") read the same; this is among the last sources tried, on pages that name
+# nobody in any other way.
+_NAME_DATE = re.compile(r"^(?P<names>[^\d|·•:]{4,60}?)\s*[|·•–-]\s*(?P<date>\S.{5,45})$")
 
 _DATE_NAME = re.compile(r"^(?P<date>[\d./-]{8,10}|\d{1,2}\.? \w+ \d{4})\s*[-–|·•]\s*(?P<names>[^\d]{4,60})$")
 
@@ -287,6 +296,39 @@ def _rel_authors(page: Page) -> list[Candidate]:
     return [(names, "rel=author")] if names else []
 
 
+def _links_after_headline(doc: Document):
+    """The <a> elements after the page's first <h1>, in document order (one pass over the tree)."""
+    seen_h1 = False
+    for el in doc.tree.iter("h1", "a"):
+        if el.tag == "h1":
+            seen_h1 = True
+        elif seen_h1:
+            yield el
+
+
+# The path word under which a CMS files its writers' pages: WordPress and most blog engines "/author/<slug>/",
+# Indonesian portals "/penulis/<slug>", "/reporter/<slug>", "/wartawan/<slug>" (or "/penulis-<name>"), German
+# "/autor/", French "/auteur/", Spanish and Portuguese "/autor/", Dutch "/auteur/", journalist pages
+# "/journalist/". "/editor/" is left out: an editor is credited, not the writer.
+_AUTHOR_PATH_WORDS = ("author", "authors", "autor", "autoren", "auteur", "penulis", "reporter", "wartawan",
+                      "journalist", "journalists")
+_AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_PATH_WORDS) + r")(?:/|-)[^/?#]+", re.I)
+
+
+def _author_page_links(page: Page) -> list[Candidate]:
+    """Links to a writer's page (see ``_AUTHOR_PATH_WORDS``) in the article's header: the first one after the
+    headline outside comments and teasers, with the writer links beside it (co-authors share a parent). Sidebars
+    and related-story lists carry such links too, so nothing before the headline counts."""
+    for a in _links_after_headline(page.doc):
+        href = (a.get("href") or "").strip()
+        if not _AUTHOR_PATH.search(urlsplit(href).path) or in_byline_furniture(a) or _in_picture_credit(a):
+            continue
+        peers = [x for x in a.getparent().iter("a") if _AUTHOR_PATH.search(urlsplit(x.get("href") or "").path)]
+        names = page.clean([text_of(x) for x in peers[:_MAX_MARKUP_AUTHORS] if len(text_of(x)) < _MAX_LINK_NAME_CHARS])
+        return [(names, "author-link")] if names else []
+    return []
+
+
 def _innermost(byline_els: list):
     """Byline-classed elements that hold no other one (of the first ones), up to _MAX_BYLINE_TRIES of them: a
     wrapper's innermost byline element ("second-author") says it more precisely."""
@@ -310,10 +352,19 @@ def _has_full_name(names: list[str]) -> bool:
     return any(" " in n for n in names)
 
 
+def _is_section_link(a) -> bool:
+    """A link to a section of the site whose text is the section's name: ``<a href="/trending/">TRENDING</a>``
+    beside the reporter in a portal's date-and-reporter line. A writer's page has a path of its own
+    ("/reporter/kurnia-azizah/"), and a name never reads exactly as one bare path segment."""
+    path = urlsplit((a.get("href") or "").strip()).path
+    segments = [x for x in path.split("/") if x]
+    return len(segments) == 1 and segments[0].lower() == text_of(a).lower()
+
+
 def _link_names(el, drop: list[str]) -> list[str]:
-    """Link texts inside a byline are the cleanest names, when they are names at all (not "EN", "capital")
-    and no headline is among them."""
-    links = [text_of(a) for a in el.iter("a") if text_of(a)]
+    """Link texts inside a byline are the cleanest names, when they are names at all (not "EN", "capital",
+    not a section link) and no headline is among them."""
+    links = [text_of(a) for a in el.iter("a") if text_of(a) and not _is_section_link(a)]
     if links and all(len(x) < _MAX_LINK_NAME_CHARS for x in links):
         return au.clean_authors(links, drop=drop)
     return []
@@ -456,29 +507,55 @@ def _name_before_date(doc: Document, el, txt: str, drop: list[str]) -> list[Cand
     return []
 
 
+def _name_then_date(doc: Document, el, txt: str, drop: list[str]) -> list[Candidate]:
+    """"Jane Doe - 11 Februari 2016 06:30 WIB" as one line of the article's header: names, then a date."""
+    m = _NAME_DATE.match(txt)
+    if not (m and dt.find_dates(m.group("date"), limit=1) and _under_headline(doc, el)
+            and not in_byline_furniture(el) and not _in_picture_credit(el)):
+        return []
+    names = au.clean_authors([m.group("names")], drop=drop)
+    if names and all(_looks_like_names(n) for n in names):
+        return [(names, "name-then-date")]
+    return []
+
+
 def _read_paragraph(doc: Document, el, txt: str, drop: list[str]) -> list[Candidate]:
     """A <p>: a labelled byline (read as one or not at all), a bold names line, or a date line."""
     m = _PARA_BYLINE.match(txt)
     if m and not in_byline_furniture(el):
         return _labelled_paragraph(m, drop)
-    return _bold_names(el, txt, drop) or _dateline(txt, drop)
+    return _bold_names(el, txt, drop) or _dateline(txt, drop) or _name_then_date(doc, el, txt, drop)
 
 
 def _read_span(doc: Document, el, txt: str, drop: list[str]) -> list[Candidate]:
     """A leaf <span>: a name before the date, or a date line like "25.10.2022 - Reiner Nagel"."""
-    return _name_before_date(doc, el, txt, drop) or _dateline(txt, drop)
+    return _name_before_date(doc, el, txt, drop) or _dateline(txt, drop) or _name_then_date(doc, el, txt, drop)
+
+
+# Inline elements a header-line <div> may hold and still be one line of text ("Jane Doe <span>- 3 May</span>").
+_INLINE_TAGS = frozenset({"span", "a", "b", "strong", "em", "i", "small", "time", "abbr", "br"})
+
+
+def _read_div(doc: Document, el, txt: str, drop: list[str]) -> list[Candidate]:
+    """A <div> that is one line of inline text: the writer and the date."""
+    if any(not isinstance(c.tag, str) or c.tag not in _INLINE_TAGS for c in el):
+        return []
+    return _name_then_date(doc, el, txt, drop)
+
+
+_READERS = {"p": _read_paragraph, "span": _read_span, "div": _read_div}
 
 
 def _paragraph_byline(page: Page) -> list[Candidate]:
     """Bylines written as a paragraph of the article: "<p><em>Von X</em></p>", or a bold names-only paragraph
-    next to long article paragraphs (first or last line of the text), or a short dated span."""
-    for el in iter_tags(page.doc, "p", "span", limit=_PARAGRAPH_SCAN):
+    next to long article paragraphs (first or last line of the text), or a short dated line."""
+    for el in iter_tags(page.doc, "p", "span", "div", limit=_PARAGRAPH_SCAN):
         if el.tag == "span" and len(el):
             continue  # only leaf spans: a date line like "25.10.2022 - Reiner Nagel"
         txt = " ".join(el.text_content().split())
         if not txt or len(txt) > _MAX_PARAGRAPH_CHARS:
             continue
-        read = _read_paragraph if el.tag == "p" else _read_span
+        read = _READERS[el.tag]
         found = read(page.doc, el, txt, page.drop)
         if found:
             return found
@@ -541,6 +618,8 @@ AUTHOR_SOURCES: tuple[Source, ...] = (
     Source("rel=author", Stage.MARKED, _rel_authors),
     # Author/byline class names: the commonest byline markup, and the loosest.
     Source("byline", Stage.MARKED, _classed_byline),
+    # A link to the writer's page under the headline: a CMS convention, no markup meant for it.
+    Source("author-link", Stage.MARKED, _author_page_links),
     # "Penulis: X" lines: no markup, only a label in the text.
     Source("text-byline", Stage.TEXT, _text_byline),
     # Paragraphs that read as a byline by their shape alone: the least certain.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsarchive.article import CitedSource
@@ -245,6 +245,108 @@ _DOMAIN_TAILS = frozenset(
 ) | {""}
 
 
+# The rule directions that read a name after the trigger, and those that read one before it.
+_READS_FORWARD = frozenset({"fwd", "both"})
+_READS_BACKWARD = frozenset({"back", "both"})
+
+
+@dataclass
+class _Language:
+    """The text's rule language, detected on first need: most paragraphs have no trigger at all, and
+    rules that run in every language never need it."""
+
+    hint: str | None
+    text: str
+    _detected: bool = False
+    _lang: str | None = None
+
+    def allows(self, rule: rules.Rule) -> bool:
+        """Whether ``rule`` runs on this text (an unknown language runs every rule family)."""
+        if rule.langs is rules.ALL:
+            return True
+        if not self._detected:
+            self._lang, self._detected = _normalise_language(self.hint, self.text), True
+        return self._lang is None or self._lang in rule.langs
+
+
+def _triggered(t: str, language: str | None, gaz: Gazetteer, out: list[Found]) -> None:
+    """Names next to every trigger phrase of a rule that runs in the text's language."""
+    lang = _Language(language, t)
+    for m in rules.TRIGGER_RE.finditer(t):
+        rule = rules.RULE_BY_NAME[m.lastgroup or ""]
+        if not lang.allows(rule):
+            continue
+        if rule.direction in _READS_FORWARD:
+            _forward(t, m, rule, gaz, out)
+        if rule.direction in _READS_BACKWARD:
+            _backward(t, m, rule, gaz, out)
+
+
+def _collect(t: str, language: str | None, gaz: Gazetteer) -> list[Found]:
+    """Every candidate source in the cleaned text, from triggers, datelines and social rules."""
+    found: list[Found] = []
+    _triggered(t, language, gaz, found)
+    _datelines(t, gaz, found)
+    for start, end, name, ev in social.find_social(t):
+        found.append(Found(start, end, name, ev))
+    return found
+
+
+_Spans = list[tuple[int, int]]
+
+
+@dataclass
+class _Sieve:
+    """What a candidate must pass to be reported: not seen before under any spelling, outside the
+    blocked zones (and the hoax zones, unless a dateline or credit line), not the page's own site."""
+
+    blocked: _Spans
+    hoax: _Spans
+    own: Entry | None
+    labels: tuple[str, ...]
+    self_name: str | None
+    gaz: Gazetteer
+    seen: set[str] = field(default_factory=set)
+
+    @classmethod
+    def for_page(cls, t: str, url: str | None, gaz: Gazetteer) -> _Sieve:
+        """The sieve for one cleaned text from ``url``."""
+        blocked, hoax = blocked_spans(t)
+        own, labels = _own_site(url, gaz)
+        return cls(blocked, hoax, own, labels, _self_name(t.lstrip(), own, gaz), gaz)
+
+    @staticmethod
+    def keys(f: Found) -> tuple[str, str]:
+        """The finding's dedup keys: its written name (the gazetteer's when written that way) and
+        its entry's name -- one source once, however spelled ("Antara" and "Antaranews.com")."""
+        key = (f.entry.name if f.entry is not None and f.name == f.entry.name else f.name).casefold()
+        return key, f.entry.name.casefold() if f.entry is not None else key
+
+    def _in_zones(self, f: Found) -> bool:
+        """The name or its trigger lies in a blocked zone, or (except for meta lines) a hoax zone."""
+        if in_spans(self.blocked, f.start) or in_spans(self.blocked, f.evidence_start):
+            return True
+        return not f.meta and (in_spans(self.hoax, f.start) or in_spans(self.hoax, f.evidence_start))
+
+    def _is_self(self, f: Found) -> bool:
+        """The page's own site, by host or by the name its leading dateline gives."""
+        if _is_own(f, self.own, self.labels, self.gaz):
+            return True
+        return self.self_name is not None and f.name.casefold() == self.self_name.casefold()
+
+    def passes(self, f: Found) -> bool:
+        """Whether ``f`` is reported; a reported finding's keys are remembered."""
+        key, ekey = self.keys(f)
+        if ekey in self.seen or key in self.seen or self._in_zones(f) or self._is_self(f):
+            return False
+        self.seen.update((key, ekey))
+        return True
+
+
+# The longest evidence snippet kept with a source, in characters.
+EVIDENCE_MAX_CHARS = 200
+
+
 def find_cited_sources(text: str, language: str | None = None, url: str | None = None) -> list[CitedSource]:
     """The outside sources ``text`` says its information comes from, in order of appearance.
 
@@ -256,46 +358,14 @@ def find_cited_sources(text: str, language: str | None = None, url: str | None =
     clean = CleanText(text)
     t = clean.text
     gaz = load_gazetteer()
-    lang: str | None = None
-    lang_known = False
-    found: list[Found] = []
-    for m in rules.TRIGGER_RE.finditer(t):
-        rule = rules.RULE_BY_NAME[m.lastgroup or ""]
-        if rule.langs is not rules.ALL:
-            if not lang_known:  # detected lazily: most paragraphs have no trigger at all
-                lang, lang_known = _normalise_language(language, t), True
-            if lang is not None and lang not in rule.langs:
-                continue
-        if rule.direction in ("fwd", "both"):
-            _forward(t, m, rule, gaz, found)
-        if rule.direction in ("back", "both"):
-            _backward(t, m, rule, gaz, found)
-    _datelines(t, gaz, found)
-    for start, end, name, ev in social.find_social(t):
-        found.append(Found(start, end, name, ev))
+    found = _collect(t, language, gaz)
     if not found:
         return []
-    blocked, hoax = blocked_spans(t)
-    own, labels = _own_site(url, gaz)
-    self_name = _self_name(t.lstrip(), own, gaz)
+    sieve = _Sieve.for_page(t, url, gaz)
     found.sort(key=lambda f: f.start)
-    seen: set[str] = set()
     result: list[CitedSource] = []
-    for f in found:
-        # One source once, however it was spelled ("Antara" and "Antaranews.com").
-        key = (f.entry.name if f.entry is not None and f.name == f.entry.name else f.name).casefold()
-        ekey = f.entry.name.casefold() if f.entry is not None else key
-        if ekey in seen:
-            continue
-        if key in seen or in_spans(blocked, f.start) or in_spans(blocked, f.evidence_start):
-            continue
-        if not f.meta and (in_spans(hoax, f.start) or in_spans(hoax, f.evidence_start)):
-            continue
-        if _is_own(f, own, labels, gaz) or (self_name is not None and f.name.casefold() == self_name.casefold()):
-            continue
-        seen.add(key)
-        seen.add(ekey)
-        evidence = " ".join(t[min(f.evidence_start, f.start) : f.end].split())[:200]
+    for f in filter(sieve.passes, found):
+        evidence = " ".join(t[min(f.evidence_start, f.start) : f.end].split())[:EVIDENCE_MAX_CHARS]
         result.append(CitedSource(name=f.name, evidence=evidence, offset=clean.original_offset(f.start)))
     log.debug("cited sources: %d found in %d characters", len(result), len(text))
     return result

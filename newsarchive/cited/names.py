@@ -10,7 +10,8 @@ Rotterdam Authority"), stopping at day and month names, which follow a source in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsarchive.cited.gazetteer import Entry, Gazetteer
@@ -218,69 +219,193 @@ def _gazetteer_prefix(gaz: Gazetteer, toks: list[re.Match[str]], text: str) -> t
     return None
 
 
-def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = True) -> Name | None:
-    """The name starting at ``pos`` (after spaces), or None when what follows is not a name."""
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    toks = tokens_from(text, pos)
-    if toks and toks[0].group() in ("the", "The") and len(toks) > 1:
-        # "the Korea Economic Daily": try the gazetteer with and without the article.
-        hit = _gazetteer_prefix(gaz, toks, text)
-        if hit is None and toks[0].group() == "the":
-            toks = toks[1:]
-    if not toks:
+# --- Reading forwards --------------------------------------------------------------------------------
+# A name read by its shape spans at most this many tokens: a longer run of capitalised words is a
+# title-case sentence, not a name ("Port of Rotterdam Authority" fits).
+SHAPE_MAX_TOKENS = 7
+# After a known name, capitalised words are read on for at most this many ("BBC Sport", "Haluan Riau") ...
+SUBBRAND_READ_WORDS = 3
+# ... and kept as a written-out sub-brand only up to this many: a longer run ("Independent Electoral
+# Commission") is another name that merely starts like a known one, and is read by shape instead.
+SUBBRAND_MAX_WORDS = 2
+# How many place words may stand before a known name ("kantor berita Prancis AFP", "stasiun televisi
+# Jepang NHK"), tried fewest first.
+PLACE_WORD_COUNTS = (1, 2)
+ARTICLES = ("the", "The")
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
+_WWW = "www."
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The cursor of a forward read: the tokens after the position, the text they index and the
+    gazetteer names are looked up in.  Token 0 always exists."""
+
+    text: str
+    toks: list[re.Match[str]]
+    gaz: Gazetteer
+
+    @property
+    def first(self) -> str:
+        """The first token's text."""
+        return self.toks[0].group()
+
+    def word(self, i: int) -> str:
+        """Token ``i``'s text."""
+        return self.toks[i].group()
+
+    def surface(self, i: int, j: int) -> str:
+        """The text written by tokens ``i`` to ``j - 1`` (with the spaces between them)."""
+        return self.text[self.toks[i].start() : self.toks[j - 1].end()]
+
+    def name(self, i: int, j: int, entry: Entry | None, extended: bool = False,
+             extra: tuple[str, ...] = ()) -> Name:
+        """The name written by tokens ``i`` to ``j - 1``."""
+        lo, hi = self.toks[i].start(), self.toks[j - 1].end()
+        return Name(lo, hi, self.text[lo:hi], entry, extended=extended, extra=extra)
+
+    def site(self, host: str) -> Entry | None:
+        """The gazetteer entry a host names, spelled as a name ("rappler.com") or as a host."""
+        return self.gaz.lookup(host) or self.gaz.for_host(host)
+
+
+def _without_article(toks: list[re.Match[str]], text: str, gaz: Gazetteer) -> list[re.Match[str]]:
+    """"the Korea Economic Daily" is read from "Korea": a lower-case "the" is dropped unless the
+    gazetteer spells the name with it.  A capital "The" stays (it may start a name read by shape)."""
+    if len(toks) > 1 and toks[0].group() == "the" and _gazetteer_prefix(gaz, toks, text) is None:
+        return toks[1:]
+    return toks
+
+
+def _read_link(run: _Run) -> Name | None:
+    """A web address names its site by host ("https://www.rappler.com/x" -> "rappler.com")."""
+    if not run.first.startswith("http"):
         return None
-    first = toks[0].group()
-    if first.startswith("http"):
-        host = host_name(first.rstrip(".,"))
-        return Name(toks[0].start(), toks[0].end(), host, gaz.lookup(host) or gaz.for_host(host))
-    if first.startswith("www.") and len(toks) == 1 or first.startswith("www.") and not is_namey(toks[1].group()):
-        host = first[4:]
-        return Name(toks[0].start() + 4, toks[0].end(), host, gaz.lookup(host) or gaz.for_host(host))
-    if first.endswith(("'s", "\u2019s")) and gaz.lookup(first[:-2]) is not None:
-        # "told CNBC's Squawk Box": the outlet owns the programme.
-        return Name(toks[0].start(), toks[0].end() - 2, first[:-2], gaz.lookup(first[:-2]))
-    hit = _gazetteer_prefix(gaz, toks, text)
-    if hit is not None and (allow_lower_known or is_namey(first)):
-        k, entry = hit
-        if not is_namey(first):
-            return Name(toks[0].start(), toks[k - 1].end(), text[toks[0].start() : toks[k - 1].end()], entry)
-        # A known name followed by more name words is a sub-brand written out ("Haluan Riau",
-        # "BBC Sport"): keep the written form, and the entry for outlet-ness and own-site checks.
-        # But a longer run ("Independent Electoral Commission") is another name that merely starts
-        # like an outlet: it is read by shape below, without the entry.
-        known = k
-        while k < len(toks) and k < known + 3 and toks[k].group()[0].isupper() and is_namey(toks[k].group()):
-            k += 1
-        extra = [t.group() for t in toks[known:k]]
-        if extra and k < len(toks) and toks[k].group() in _ROLE_NOUNS:
-            k, extra = known, []  # "VOA Pentagon correspondent X": the outlet is just "VOA"
-        if len(extra) <= 2 and not any(w in INSTITUTION_HEADS for w in extra):
-            surface = text[toks[0].start() : toks[k - 1].end()]
-            return Name(toks[0].start(), toks[k - 1].end(), surface, entry, extended=k > known, extra=tuple(extra))
-    if not is_namey(first) or first in OPENERS and len(toks) == 1:
+    host = host_name(run.first.rstrip(".,"))
+    return Name(run.toks[0].start(), run.toks[0].end(), host, run.site(host))
+
+
+def _read_bare_www(run: _Run) -> Name | None:
+    """"www.rappler.com" is reported without the "www." -- unless name words follow, which makes it
+    the start of a longer name read below."""
+    if not run.first.startswith(_WWW) or (len(run.toks) > 1 and is_namey(run.word(1))):
         return None
-    # "kantor berita Prancis AFP", "stasiun televisi Jepang NHK": a place word before a known name.
-    for j in (1, 2):
-        if j < len(toks) and all(is_namey(t.group()) and t.group() not in PERSON_TITLES for t in toks[: j + 1]):
-            hit = _gazetteer_prefix(gaz, toks[j:], text)
-            if hit is not None and gaz.lookup(text[toks[0].start() : toks[j - 1].end()]) is None:
-                k, entry = hit
-                lo, hi = toks[j].start(), toks[j + k - 1].end()
-                return Name(lo, hi, text[lo:hi], entry)
-    end = 1
-    i = 1
-    while i < len(toks) and i < 7:
-        word = toks[i].group()
+    host = run.first[len(_WWW) :]
+    return Name(run.toks[0].start() + len(_WWW), run.toks[0].end(), host, run.site(host))
+
+
+def _read_possessive(run: _Run) -> Name | None:
+    """"told CNBC's Squawk Box": the outlet owns the programme, so the source is the outlet."""
+    if not run.first.endswith(POSSESSIVE_SUFFIXES):
+        return None
+    owner = run.first[:-2]
+    entry = run.gaz.lookup(owner)
+    if entry is None:
+        return None
+    return Name(run.toks[0].start(), run.toks[0].end() - 2, owner, entry)
+
+
+def _subbrand_end(run: _Run, known: int) -> int:
+    """Where the capitalised words after a known name of ``known`` tokens end ("BBC Sport World").
+    Back at ``known`` when a role noun follows them ("VOA Pentagon correspondent X": the desk is not
+    a sub-brand, the outlet is just "VOA")."""
+    end = known
+    limit = min(len(run.toks), known + SUBBRAND_READ_WORDS)
+    while end < limit and run.word(end)[0].isupper() and is_namey(run.word(end)):
+        end += 1
+    if end > known and end < len(run.toks) and run.word(end) in _ROLE_NOUNS:
+        return known
+    return end
+
+
+def _read_known(run: _Run, allow_lower_known: bool) -> Name | None:
+    """The longest gazetteer spelling at the start, with a written-out sub-brand kept in the surface
+    ("Haluan Riau", "BBC Sport") and the entry kept for outlet-ness and own-site checks.  A lower-case
+    spelling ("detikcom") counts only when ``allow_lower_known``."""
+    hit = _gazetteer_prefix(run.gaz, run.toks, run.text)
+    if hit is None:
+        return None
+    known, entry = hit
+    if not is_namey(run.first):
+        return run.name(0, known, entry) if allow_lower_known else None
+    end = _subbrand_end(run, known)
+    extra = tuple(run.word(i) for i in range(known, end))
+    if len(extra) > SUBBRAND_MAX_WORDS or any(w in INSTITUTION_HEADS for w in extra):
+        return None  # another name that starts like a known one: read by shape
+    return run.name(0, end, entry, extended=end > known, extra=extra)
+
+
+def _may_start_name(run: _Run) -> bool:
+    """A lower-case word never starts an unknown name, nor does a sentence opener on its own."""
+    return is_namey(run.first) and not (run.first in OPENERS and len(run.toks) == 1)
+
+
+def _is_place_word(word: str) -> bool:
+    """A word that may qualify a known name ("Prancis" in "Prancis AFP"); a title never does."""
+    return is_namey(word) and word not in PERSON_TITLES
+
+
+def _read_after_place_words(run: _Run) -> Name | None:
+    """A known name after one or two place words ("kantor berita Prancis AFP" -> "AFP"), when the
+    place words are not a known name themselves."""
+    for j in PLACE_WORD_COUNTS:
+        if j >= len(run.toks) or not all(_is_place_word(run.word(i)) for i in range(j + 1)):
+            continue
+        hit = _gazetteer_prefix(run.gaz, run.toks[j:], run.text)
+        if hit is not None and run.gaz.lookup(run.surface(0, j)) is None:
+            known, entry = hit
+            return run.name(j, j + known, entry)
+    return None
+
+
+def _shape_end(run: _Run) -> int:
+    """How many tokens a name read by its shape spans: name words, with lower-case connectors between
+    them ("Office for National Statistics"), within SHAPE_MAX_TOKENS."""
+    end = i = 1
+    limit = min(len(run.toks), SHAPE_MAX_TOKENS)
+    while i < limit:
+        word = run.word(i)
         if is_namey(word):
             end = i = i + 1
-        elif word in CONNECTORS and i + 1 < len(toks) and is_namey(toks[i + 1].group()):
-            i += 1
+        elif word in CONNECTORS and i + 1 < len(run.toks) and is_namey(run.word(i + 1)):
+            i += 1  # a connector counts only once the name word after it is taken
         else:
             break
-    start, stop = toks[0].start(), toks[end - 1].end()
-    surface = text[start:stop]
-    return Name(start, stop, surface, gaz.lookup(surface))
+    return end
+
+
+def _read_by_shape(run: _Run) -> Name:
+    """A run of name words ("Bangkok Post", "Port of Rotterdam Authority"), known or not."""
+    end = _shape_end(run)
+    return run.name(0, end, run.gaz.lookup(run.surface(0, end)))
+
+
+# Written forms recognised before the gazetteer is consulted; each reads its form or declines.
+_FORM_READERS: tuple[Callable[[_Run], Name | None], ...] = (_read_link, _read_bare_www, _read_possessive)
+
+
+def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = True) -> Name | None:
+    """The name starting at ``pos`` (after spaces), or None when what follows is not a name.
+
+    Tried in order: a web address, a bare "www." host, an outlet's possessive, a gazetteer name
+    (with a written-out sub-brand), then -- only for a word that may start a name -- a known name
+    after place words, and finally the run of name words itself.
+    """
+    toks = _without_article(tokens_from(text, pos), text, gaz)
+    if not toks:
+        return None
+    run = _Run(text, toks, gaz)
+    for reader in _FORM_READERS:
+        name = reader(run)
+        if name is not None:
+            return name
+    name = _read_known(run, allow_lower_known)
+    if name is not None:
+        return name
+    if not _may_start_name(run):
+        return None
+    name = _read_after_place_words(run)
+    return name if name is not None else _read_by_shape(run)
 
 
 def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
@@ -310,17 +435,162 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
     return names
 
 
+# --- Reading backwards -------------------------------------------------------------------------------
+# What ends the clause a name list is read back in: punctuation, a full stop before a space, a dash.
 _CLAUSE_END_RE = re.compile(r"[,;:!?()\[\]\"\u201c\u201d\u2018\n]|\.(?=\s)|\s[-\u2013\u2014]+\s")
+# Adverbs that may stand between the names and the trigger ("Sinar Harian sebelum ini melaporkan").
 _ADVERBS = frozenset(
     """both also first earlier previously had has have was were today yesterday last week juga pun telah sudah
     pernah turut sempat sebelum ini sebelumnya kemudian lantas hari kemarin semalam baru baru-baru
     dalam laporannya""".split()
 )
+# "Majalah Tempo edisi pekan ini memberitakan": the edition is not part of the name.
 _EDITION_RE = re.compile(r"\s+edisi\b[^,.;\n]{0,40}$")
-
-
+# Descriptors after a name ("the Reuters news agency reported"): not part of the name.
 _DESCRIPTORS = frozenset({"newspaper", "daily", "broadcaster", "website", "magazine", "outlet", "agency", "tabloid",
                           "weekly", "paper", "network"})
+
+# How far back from a trigger a name list may start, in characters: a clause, not a paragraph.
+BACKWARD_REACH = 160
+# At most this many adverbs are skipped between the names and the trigger ("sebelum ini", "both").
+MAX_TRAILING_ADVERBS = 4
+_Tokens = list[re.Match[str]]
+
+
+def _clause_before(text: str, pos: int) -> tuple[int, str]:
+    """The clause that ends at ``pos``, as (start offset, text): from the last clause end (comma,
+    bracket, quote, full stop, dash) within BACKWARD_REACH, and cut before an edition phrase
+    ("Majalah Tempo edisi pekan ini memberitakan")."""
+    lo = max(0, pos - BACKWARD_REACH)
+    last = None
+    for last in _CLAUSE_END_RE.finditer(text[lo:pos]):
+        pass  # only the last clause end matters
+    base = lo + (last.end() if last else 0)
+    clause = text[base:pos]
+    edition = _EDITION_RE.search(clause)
+    return base, clause[: edition.start()] if edition else clause
+
+
+def _drop_trailing_adverbs(toks: _Tokens) -> None:
+    """Drop the adverbs between the names and the trigger, in place ("Sinar Harian sebelum ini
+    melaporkan", "The Times and X both reported")."""
+    for _ in range(MAX_TRAILING_ADVERBS):
+        if not toks or toks[-1].group() not in _ADVERBS:
+            return
+        toks.pop()
+
+
+def _drop_descriptor(toks: _Tokens) -> None:
+    """Drop a trailing descriptor, in place: "the Reuters news agency reported", "The Daily Nation
+    newspaper reported" -- the descriptor is not part of the name.  A lone word is kept."""
+    if len(toks) >= 2 and toks[-1].group().lower() in _DESCRIPTORS:
+        toks.pop()
+        if len(toks) >= 2 and toks[-1].group().lower() == "news":
+            toks.pop()
+
+
+@dataclass
+class _BackScan:
+    """The cursor of a backward scan: token ``i`` is being looked at, ``cur`` is the name being
+    built (in text order) and ``groups`` the names already complete (in text order)."""
+
+    toks: _Tokens
+    gaz: Gazetteer
+    i: int
+    cur: _Tokens = field(default_factory=list)
+    groups: list[_Tokens] = field(default_factory=list)
+
+    @property
+    def word(self) -> str:
+        """The text of the token being looked at."""
+        return self.toks[self.i].group()
+
+
+def _is_name_word(s: _BackScan) -> bool:
+    """A word that may be part of a name, or a known name itself ("detikcom")."""
+    return is_namey(s.word) or s.gaz.lookup(s.word) is not None
+
+
+def _is_inner_connector(s: _BackScan) -> bool:
+    """"of" in "Bank of England": a connector with name words on both sides."""
+    return s.word in CONNECTORS and bool(s.cur) and s.i > 0 and is_namey(s.toks[s.i - 1].group())
+
+
+def _is_leading_article(s: _BackScan) -> bool:
+    """"the" before a name ("... and the Daily Telegraph")."""
+    return s.word in ARTICLES and bool(s.cur)
+
+
+def _is_list_word(s: _BackScan) -> bool:
+    """"dan"/"and" before a name: the name is complete, another may precede it."""
+    return s.word in LIST_WORDS and bool(s.cur)
+
+
+def _take(s: _BackScan) -> None:
+    """The token belongs to the name being built."""
+    s.cur.insert(0, s.toks[s.i])
+
+
+def _close(s: _BackScan) -> None:
+    """The name being built is complete."""
+    s.groups.insert(0, s.cur)
+    s.cur = []
+
+
+# What each token does to a backward scan, first matching test wins; a token no test matches ends
+# the scan (a lower-case word, or a connector, article or list word with no name after it).
+_BACKWARD_RULES: tuple[tuple[Callable[[_BackScan], bool], Callable[[_BackScan], None]], ...] = (
+    (_is_name_word, _take),
+    (_is_inner_connector, _take),
+    (_is_leading_article, _take),
+    (_is_list_word, _close),
+)
+
+
+def _step_back(s: _BackScan) -> bool:
+    """Apply the first matching rule to the current token; False when none matches."""
+    for test, action in _BACKWARD_RULES:
+        if test(s):
+            action(s)
+            return True
+    return False
+
+
+def _scan_back(toks: _Tokens, gaz: Gazetteer) -> tuple[list[_Tokens], bool]:
+    """The token groups of the names that end the token list (in text order), and whether the scan
+    reached the first token."""
+    s = _BackScan(toks, gaz, len(toks) - 1)
+    while s.i >= 0 and _step_back(s):
+        s.i -= 1
+    if s.cur:
+        s.groups.insert(0, s.cur)
+    return s.groups, s.i < 0
+
+
+def _known_tail(grp: _Tokens, clause: str, base: int, gaz: Gazetteer) -> Name | None:
+    """The longest gazetteer spelling that ends the group ("Namun Reuters" -> "Reuters")."""
+    for k in range(len(grp)):
+        lo, hi = grp[k].start(), grp[-1].end()
+        entry = gaz.lookup(clause[lo:hi])
+        if entry is not None:
+            return Name(base + lo, base + hi, clause[lo:hi], entry)
+    return None
+
+
+def _group_name(grp: _Tokens, clause: str, base: int, gaz: Gazetteer) -> Name | None:
+    """The name a token group spells: its longest known tail, else the group without leading
+    connectors and sentence openers ("Namun", "However"); None when nothing is left."""
+    while grp and grp[0].group() in CONNECTORS:
+        grp = grp[1:]
+    known = _known_tail(grp, clause, base, gaz)
+    if known is not None:
+        return known
+    while grp and grp[0].group() in OPENERS:
+        grp = grp[1:]
+    if not grp:
+        return None
+    lo, hi = grp[0].start(), grp[-1].end()
+    return Name(base + lo, base + hi, clause[lo:hi], None)
 
 
 def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name], bool]:
@@ -329,64 +599,10 @@ def read_list_backward(text: str, pos: int, gaz: Gazetteer) -> tuple[list[Name],
     Returns the names (in text order) and whether the run reaches the start of its clause (so no
     lower-case words such as "tempatan" sit between the clause start and the names).
     """
-    lo = max(0, pos - 160)
-    window = text[lo:pos]
-    last = None
-    for last in _CLAUSE_END_RE.finditer(window):
-        pass
-    base = lo + (last.end() if last else 0)
-    clause = text[base:pos]
-    edition = _EDITION_RE.search(clause)  # "Majalah Tempo edisi pekan ini memberitakan"
-    if edition:
-        clause = clause[: edition.start()]
+    base, clause = _clause_before(text, pos)
     toks = list(TOKEN_RE.finditer(clause))
-    for _ in range(4):  # "Sinar Harian sebelum ini melaporkan", "The Times and X both reported"
-        if not toks or toks[-1].group() not in _ADVERBS:
-            break
-        toks.pop()
-    # "the Reuters news agency reported", "The Daily Nation newspaper reported": the descriptor is not the name
-    if len(toks) >= 2 and toks[-1].group().lower() in _DESCRIPTORS:
-        toks.pop()
-        if len(toks) >= 2 and toks[-1].group().lower() == "news":
-            toks.pop()
-    groups: list[list[re.Match[str]]] = []
-    cur: list[re.Match[str]] = []
-    i = len(toks) - 1
-    while i >= 0:
-        word = toks[i].group()
-        if is_namey(word) or gaz.lookup(word) is not None:
-            cur.insert(0, toks[i])
-        elif word in CONNECTORS and cur and i > 0 and is_namey(toks[i - 1].group()):
-            cur.insert(0, toks[i])
-        elif word in ("the", "The") and cur:  # "... and the Daily Telegraph"
-            cur.insert(0, toks[i])
-        elif word in LIST_WORDS and cur:
-            groups.insert(0, cur)
-            cur = []
-        else:
-            break
-        i -= 1
-    if cur:
-        groups.insert(0, cur)
-    at_clause_start = i < 0
-    names: list[Name] = []
-    for grp in groups:
-        while grp and grp[0].group() in CONNECTORS:
-            grp = grp[1:]
-        # The longest gazetteer spelling that ends the group, else the group minus sentence openers.
-        found = None
-        for k in range(len(grp)):
-            surface = clause[grp[k].start() : grp[-1].end()]
-            entry = gaz.lookup(surface)
-            if entry is not None:
-                found = Name(base + grp[k].start(), base + grp[-1].end(), surface, entry)
-                break
-        if found is None:
-            while grp and grp[0].group() in OPENERS:
-                grp = grp[1:]
-            if not grp:
-                continue
-            surface = clause[grp[0].start() : grp[-1].end()]
-            found = Name(base + grp[0].start(), base + grp[-1].end(), surface, None)
-        names.append(found)
-    return names, at_clause_start
+    _drop_trailing_adverbs(toks)
+    _drop_descriptor(toks)
+    groups, at_clause_start = _scan_back(toks, gaz)
+    names = [_group_name(grp, clause, base, gaz) for grp in groups]
+    return [name for name in names if name is not None], at_clause_start

@@ -68,6 +68,7 @@ def test_clean_authors(values, expected):
     ["Admin"], ["Redaksi"], ["Staff"], ["https://www.facebook.com/someone"], ["jane@example.com"],
     ["@janedoe"], ["Publicado hace 3 horas"], ["25.10.2022"], ["deinen Hochzeitsbloggern"], ["sarah-indra"],
     [""], ["   "], ["Share"], ["Save"],
+    ["Publicado el"], ["Diterbitkan"], ["Aktualisiert am"],  # a date line's label once its date is cut
 ])
 def test_non_names_are_dropped(values):
     assert clean_authors(values) == []
@@ -297,6 +298,10 @@ def test_a_section_link_in_a_byline_is_no_name():
     p = page_of(body='<div class="date-reporter"><span><a href="/olahraga/">OLAHRAGA</a> | 3 Mei 2023 10:15</span>'
                      '<span>Reporter : <a href="/reporter/rina-wati/">Rina Wati</a></span></div>')
     assert by._classed_byline(p) == [(["Rina Wati"], "byline")]
+    # ... or files it under a section word ("Escribe Ana Ruiz en Territorio")
+    p = page_of(body='<div class="article-author">Escribe <a href="/periodista/ana-ruiz/">Ana Ruiz</a> en '
+                     '<a href="/seccion/territorio/">Territorio</a></div>')
+    assert by._classed_byline(p) == [(["Ana Ruiz"], "byline")]
     # a writer whose page sits at the site's top level keeps the link: its text is no bare path segment
     p = page_of(body='<div class="byline">By <a href="/jane-doe">Jane Doe</a></div>')
     assert by._classed_byline(p) == [(["Jane Doe"], "byline")]

@@ -231,6 +231,23 @@ def test_modified_stamp_relabelled_only_like_a_mislabelled_published_one(publish
     assert (m.published_at, m.modified_at) == expected
 
 
+@pytest.mark.parametrize("head, body, expected", [
+    # two stamps, one wall-clock time, two offsets: the offset is no fact, the time as written is kept
+    ('<meta property="article:published_time" content="2021-06-16T23:00:00-07:00">'
+     '<meta name="pubdate" content="Wed, 16 Jun 2021 23:00:00 GMT">', "", "2021-06-16T23:00:00"),
+    # ... and the zone the page prints beside that time then places it
+    ('<meta property="article:published_time" content="2021-06-16T23:00:00-07:00">'
+     '<meta name="pubdate" content="Wed, 16 Jun 2021 23:00:00 GMT">',
+     '<div class="date">Rabu, 16 Juni 2021 23:00 WIB</div>', "2021-06-16T23:00:00+07:00"),
+    # the same instant written in two zones is no contradiction
+    ('<meta property="article:published_time" content="2021-06-16T23:00:00+07:00">'
+     '<meta name="pubdate" content="Wed, 16 Jun 2021 16:00:00 GMT">', "", "2021-06-16T23:00:00+07:00"),
+])
+def test_stamps_that_disagree_on_the_offset_keep_the_wall_clock(head, body, expected):
+    html = page(head, f"<h1>Judul</h1>{body}<p>Isi.</p>")
+    assert meta_of(html, "https://news.example.com/read/1").published_at == expected
+
+
 def test_relative_date_against_fetch_time():
     html = page("", '<h1>Judul</h1><span class="date">2 jam lalu</span>')
     assert meta_of(html).published_at == "2024-06-01T10:00:00+00:00"

@@ -183,6 +183,15 @@ def _is_prose(s: str) -> bool:
     return len(words) >= 2 and any(w[:1].islower() and w.lower() not in _PARTICLES for w in words)
 
 
+# The words that label a date line, in every language pack ("Publicado", "Diterbitkan", "Aktualisiert am"): what
+# is left of "Publicado el <time>" once the date is cut, never a name.
+_DATE_LABELS = frozenset(norm_key(w) for key in ("published_labels", "modified_labels") for w in words("dates", key))
+
+
+def _is_date_label(s: str) -> bool:
+    return norm_key(s) in _DATE_LABELS
+
+
 # Before anything is cut from the fragment.
 _RAW_REFUSALS: tuple[Refusal, ...] = (
     ("empty", _is_empty),
@@ -207,6 +216,7 @@ _NAME_REFUSALS: tuple[Refusal, ...] = (
     ("handle or link", _is_handle_or_link),
     ("login slug", _is_login_slug),
     ("placeholder", _is_placeholder),
+    ("date label", _is_date_label),
     ("too many words", _has_too_many_words),
     ("sentence", _is_sentence),
     ("prose", _is_prose),

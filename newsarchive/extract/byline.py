@@ -309,9 +309,9 @@ def _links_after_headline(doc: Document):
 # The path word under which a CMS files its writers' pages: WordPress and most blog engines "/author/<slug>/",
 # Indonesian portals "/penulis/<slug>", "/reporter/<slug>", "/wartawan/<slug>" (or "/penulis-<name>"), German
 # "/autor/", French "/auteur/", Spanish and Portuguese "/autor/", Dutch "/auteur/", journalist pages
-# "/journalist/". "/editor/" is left out: an editor is credited, not the writer.
+# "/journalist/", Spanish-language papers "/periodista/". "/editor/" is left out: an editor is credited, not the writer.
 _AUTHOR_PATH_WORDS = ("author", "authors", "autor", "autoren", "auteur", "penulis", "reporter", "wartawan",
-                      "journalist", "journalists")
+                      "journalist", "journalists", "periodista")
 _AUTHOR_PATH = re.compile(r"/(?:" + "|".join(_AUTHOR_PATH_WORDS) + r")(?:/|-)[^/?#]+", re.I)
 
 
@@ -352,13 +352,22 @@ def _has_full_name(names: list[str]) -> bool:
     return any(" " in n for n in names)
 
 
+# The path word under which a CMS files its sections, tags and topics ("/seccion/territorio/", "/kategori/bola").
+_SECTION_PATH_WORDS = frozenset({"section", "sections", "seccion", "secciones", "category", "categoria", "categorie",
+                                 "kategori", "kategorie", "rubrik", "rubrique", "tag", "tags", "topic", "topics",
+                                 "kanal", "canal"})
+
+
 def _is_section_link(a) -> bool:
     """A link to a section of the site whose text is the section's name: ``<a href="/trending/">TRENDING</a>``
-    beside the reporter in a portal's date-and-reporter line. A writer's page has a path of its own
-    ("/reporter/kurnia-azizah/"), and a name never reads exactly as one bare path segment."""
+    beside the reporter in a portal's date-and-reporter line, "en <a href="/seccion/territorio/">Territorio</a>"
+    after the writer. A writer's page has a path of its own ("/reporter/kurnia-azizah/"), and a name never reads
+    exactly as one bare path segment."""
     path = urlsplit((a.get("href") or "").strip()).path
-    segments = [x for x in path.split("/") if x]
-    return len(segments) == 1 and segments[0].lower() == text_of(a).lower()
+    segments = [x.lower() for x in path.split("/") if x]
+    if len(segments) == 2 and segments[0] in _SECTION_PATH_WORDS:
+        segments = segments[1:]
+    return len(segments) == 1 and segments[0].replace("-", " ") == text_of(a).lower()
 
 
 def _link_names(el, drop: list[str]) -> list[str]:

@@ -630,6 +630,25 @@ def _relabel_zone(best: DateCandidate, cands: list[DateCandidate]) -> DateCandid
     return best
 
 
+def _offsets_disagree(best: DateCandidate, cands: list[DateCandidate]) -> DateCandidate:
+    """Two machine stamps that show the same wall-clock time with different offsets ("13:00:00-07:00" in
+    article:published_time, "13:00:00 GMT" in pubdate) cannot both be right, and nothing says which is: the
+    CMS wrote its local time and labelled it carelessly. The time is kept as written, with no offset (an
+    offset the page contradicts would move the article to another day); the page's printed zone or the site's
+    may still place it (see extract_dates)."""
+    p = best.date
+    if not (p.has_tz and p.has_time):
+        return best
+    for c in cands:
+        q = c.date
+        if c is best or not (q.has_time and q.has_tz) or "+zone" in best.source:
+            continue
+        if _wall_minute(q.dt) == _wall_minute(p.dt) and q.dt.utcoffset() != p.dt.utcoffset():
+            naive = dt.ParsedDate(p.dt.replace(tzinfo=None), True, False)
+            return DateCandidate(naive, best.weight, f"{best.source}+offsets-disagree:{c.source}", best.raw)
+    return best
+
+
 def _wall_minute(value: datetime) -> datetime:
     """The wall-clock time to the minute, zone dropped: what a page literally shows."""
     return value.replace(tzinfo=None, second=0, microsecond=0)
@@ -755,7 +774,7 @@ def _choose_date(cands: list[DateCandidate], hint: timedelta | None = None) -> D
     top = max(c.weight for c in members)
     strong = [c for c in members if c.weight >= top - _RUNNER_UP]
     best = max(strong, key=lambda c: (c.date.has_tz, c.date.has_time, c.weight))
-    best = _relabel_zone(best, cands)
+    best = _offsets_disagree(_relabel_zone(best, cands), cands)
     return _reconcile_day(best, cands, hint)
 
 
@@ -797,7 +816,8 @@ def _zone_from_text(c: DateCandidate, doc: Document, like: DateCandidate | None 
     utc = p.has_tz and p.dt.utcoffset() == timedelta(0)
     if (p.has_tz and not utc) or (not p.has_tz and declared):
         return c
-    zone = dt.zone_shown(doc.text, p.dt, local_only=utc)
+    # Where the page's stamps disagree on the offset, a printed "GMT" is one of the careless labels in doubt.
+    zone = dt.zone_shown(doc.text, p.dt, local_only=utc or "+offsets-disagree" in c.source)
     if zone is None and utc and like is not None and "+zone" in like.source and like.date.has_tz:
         zone = like.date.dt.tzinfo
     if zone is None or (utc and zone.utcoffset(None) == timedelta(0)):

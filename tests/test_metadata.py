@@ -144,6 +144,10 @@ def test_headline_written_form(head, body, expected):
     (T.format("Returns and refunds"),
      "<section><h1>Our three steps to easy returns and refunds</h1><p>a</p><h1>Returning as a guest</h1><p>b</p>"
      "<h1>Returning with an account</h1><p>c</p></section>", "Returns and refunds"),
+    # no h1, a social title cut at a quote mark (an unescaped ' in the attribute): the h2 has it whole
+    (OG.format("Warga Protes Jadwal Kapal yang Disebut"),
+     "<div class=\"judul\"><h2>Warga Protes Jadwal Kapal yang Disebut 'Tak Masuk Akal'</h2></div><p>Isi berita.</p>",
+     "Warga Protes Jadwal Kapal yang Disebut 'Tak Masuk Akal'"),
     # no h1: an h2 that ends with the title's last segment ("Site - Topic" with the h2 "Section Topic")
     (T.format("Fire Brigade Oldenburg - Training"), "<h2>Boat service Training</h2><p>text</p>",
      "Boat service Training"),

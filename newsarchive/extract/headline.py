@@ -322,13 +322,16 @@ def _best_title(c: _Candidates) -> str | None:
 
 def _h2_of_title(h: str, best: str) -> bool:
     """Whether an h2 is the visible form of a title: one of its segments, the title itself, the title minus a
-    subtitle ("Headline - Subtitle"), or a heading ending in the title's last segment ("Section Topic")."""
+    subtitle ("Headline - Subtitle"), the title and the words a cut title lost, or a heading ending in the
+    title's last segment ("Section Topic")."""
     segments = [fold(seg) for seg in _SEP_RE.split(best)]
     fh, ft = fold(h), fold(best)
     if len(fh) < 5:
         return False
     if fh in segments or fh == ft:
         return True
+    if len(ft) >= MIN_TITLE_IN_H1 and fh.startswith(ft + " "):
+        return True  # the title cut short (at a quote mark, at a length limit): the h2 has it whole
     if ft.startswith(fh) and _SEP_RE.match(best[len(tidy(h)):] or "x"):
         return True
     return len(segments) >= 2 and len(fh.split()) <= 6 and fh.endswith(" " + segments[-1])

@@ -7,7 +7,7 @@
 Prints ms/page (mean, p50, p95), pages/s and peak memory on one core. Pages are read and decompressed
 before timing, so only extraction is measured. ``--extractor trafilatura`` times
 ``trafilatura.bare_extraction(html, url=..., with_metadata=True)`` (run it with an interpreter that has
-trafilatura installed; the project never depends on it), so both figures come from one machine.
+trafilatura installed), so both figures come from one machine.
 ``newspaper4k`` times ``Article.download(input_html=...)`` + ``parse()`` with image fetching off, and
 ``news-please`` times ``NewsPlease.from_html(...)``; both take text, so their timing includes decoding the
 bytes (UTF-8, else charset-normalizer's guess), as ours and trafilatura's do.

@@ -1,7 +1,8 @@
 """Turn raw page bytes into text without mojibake.
 
 Order of trust: a byte-order mark, the HTTP Content-Type charset, the document's own ``<meta charset>``,
-then statistical detection (charset-normalizer). Declared charsets are checked by a strict decode, because
+then UTF-8 if the bytes are valid UTF-8, windows-1252 if they read as Western text in it, then statistical
+detection (charset-normalizer). Declared charsets are checked by a strict decode, because
 sites often declare one thing and send another. A declared UTF-8 that fails only on a few bad bytes
 still wins, as in browsers, with U+FFFD for those bytes: a page that is mostly valid UTF-8 with one stray
 byte must not be decoded whole as cp1252 (mojibake in every accented letter). It loses only when its
@@ -68,6 +69,37 @@ def _lenient(data: bytes, encoding: str | None) -> str | None:
     return text if good > bad else None
 
 
+# Typographic punctuation and symbols that windows-1252 adds to Latin-1 (and Latin-1's own), as Western text uses
+# them: quotes, dashes, ellipsis, bullet, euro, degree, section, nbsp...
+_WESTERN_SYMBOLS = frozenset("‘’‚“”„–—…•€™°§©®«»·\xa0´¨£¥¢×÷±µ¶")
+# Share of a windows-1252 decode's non-ASCII characters that must be letters or those symbols for the page to be
+# taken as windows-1252. Text in a Central European or Baltic code page read as windows-1252 turns its own
+# letters into superscripts and signs ("ł" into "³", "ą" into "¹", "ż" into "¿"), and fails this.
+WESTERN_PLAUSIBLE_SHARE = 0.98
+# Western languages write most letters in ASCII (even Hungarian or Icelandic accent fewer than a third of them).
+# Cyrillic in windows-1251 or Greek in windows-1253, read as windows-1252, is nearly all accented "letters"
+# ("Ïðèâåò"), and a CJK multi-byte page is mostly non-ASCII too: over this share, it is no Western text.
+WESTERN_MAX_NON_ASCII_SHARE = 0.3
+
+
+def _western(data: bytes) -> str | None:
+    """The page as windows-1252 when that reads as Western text: the web's commonest legacy encoding (and what
+    browsers assume for an undeclared page in a Western locale), where statistical detection, on pages with few
+    accented letters, often ties it with Baltic or Central European code pages (cp775, cp1250) that turn
+    "ä" or "é" into other letters."""
+    text = _try(data, "cp1252")
+    if text is None:
+        return None
+    special = _NON_ASCII.findall(text)
+    if not special:
+        return text
+    letters = sum(1 for ch in text if ch.isalpha())
+    if len(special) > WESTERN_MAX_NON_ASCII_SHARE * max(letters, 1):
+        return None
+    fitting = sum(1 for ch in special if ch.isalpha() or ch in _WESTERN_SYMBOLS)
+    return text if fitting >= WESTERN_PLAUSIBLE_SHARE * len(special) else None
+
+
 def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for a page body; never raises."""
     if isinstance(data, str):
@@ -91,6 +123,9 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     text = _try(data, "utf-8")
     if text is not None:
         return text, "utf-8"
+    text = _western(data)
+    if text is not None:
+        return text, "cp1252"
     best = from_bytes(data[:200_000]).best()
     enc = _normalise(best.encoding) if best else None
     enc = enc or "cp1252"

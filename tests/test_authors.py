@@ -307,6 +307,14 @@ def test_a_section_link_in_a_byline_is_no_name():
     assert by._classed_byline(p) == [(["Jane Doe"], "byline")]
 
 
+def test_a_malformed_link_is_no_writer_and_no_error():
+    """An address urlsplit cannot read (an unclosed IPv6 host) is skipped, not raised."""
+    p = page_of(body='<h1>H</h1><div class="byline"><a href="http://[bad/author/x">Jane Doe</a> '
+                     '<a href="/author/john-roe/">John Roe</a></div>')
+    assert by._author_page_links(p) == [(["John Roe"], "author-link")]
+    assert by._classed_byline(p)[0][0][:1] == ["Jane Doe"]
+
+
 @pytest.mark.parametrize("body, expected", [
     # WordPress and most blog engines: /author/<slug>/
     ('<h1>H</h1><p>Posted on 3 May by <a href="https://blog.example/author/jane-doe/">Jane Doe</a></p>',

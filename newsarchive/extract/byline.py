@@ -296,6 +296,14 @@ def _rel_authors(page: Page) -> list[Candidate]:
     return [(names, "rel=author")] if names else []
 
 
+def _href_path(a) -> str:
+    """The path of a link's address; "" for an address that cannot be split (a malformed IPv6 host, say)."""
+    try:
+        return urlsplit((a.get("href") or "").strip()).path
+    except ValueError:
+        return ""
+
+
 def _links_after_headline(doc: Document):
     """The <a> elements after the page's first <h1>, in document order (one pass over the tree)."""
     seen_h1 = False
@@ -320,10 +328,9 @@ def _author_page_links(page: Page) -> list[Candidate]:
     headline outside comments and teasers, with the writer links beside it (co-authors share a parent). Sidebars
     and related-story lists carry such links too, so nothing before the headline counts."""
     for a in _links_after_headline(page.doc):
-        href = (a.get("href") or "").strip()
-        if not _AUTHOR_PATH.search(urlsplit(href).path) or in_byline_furniture(a) or _in_picture_credit(a):
+        if not _AUTHOR_PATH.search(_href_path(a)) or in_byline_furniture(a) or _in_picture_credit(a):
             continue
-        peers = [x for x in a.getparent().iter("a") if _AUTHOR_PATH.search(urlsplit(x.get("href") or "").path)]
+        peers = [x for x in a.getparent().iter("a") if _AUTHOR_PATH.search(_href_path(x))]
         names = page.clean([text_of(x) for x in peers[:_MAX_MARKUP_AUTHORS] if len(text_of(x)) < _MAX_LINK_NAME_CHARS])
         return [(names, "author-link")] if names else []
     return []
@@ -363,7 +370,7 @@ def _is_section_link(a) -> bool:
     beside the reporter in a portal's date-and-reporter line, "en <a href="/seccion/territorio/">Territorio</a>"
     after the writer. A writer's page has a path of its own ("/reporter/kurnia-azizah/"), and a name never reads
     exactly as one bare path segment."""
-    path = urlsplit((a.get("href") or "").strip()).path
+    path = _href_path(a)
     segments = [x.lower() for x in path.split("/") if x]
     if len(segments) == 2 and segments[0] in _SECTION_PATH_WORDS:
         segments = segments[1:]

@@ -7,13 +7,16 @@ BIN := $(VENV)/bin
 
 install: system $(VENV)/.installed
 
-# The PostgreSQL server binaries: the suite runs the archive tests against a throwaway server too
-# (tests/pg.py). Installed from Debian's packages when initdb is missing; CI runs as root.
+# Debian packages the suite needs: the PostgreSQL server binaries (the archive tests run against a throwaway
+# server too, tests/pg.py) and Chromium (the web page is tested in a headless browser, tests/browser.py).
+# Installed when missing; CI runs as root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEBS := $(shell ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || echo postgresql) \
+        $(shell command -v chromium >/dev/null 2>&1 || echo chromium)
 system:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if [ -n "$(strip $(DEBS))" ]; then \
 		$(SUDO) apt-get update -q && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends postgresql; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBS); \
 	fi
 
 $(VENV)/.installed: pyproject.toml

@@ -20,7 +20,7 @@ from newsarchive.errors import UserError
 from newsarchive.redact import RedactingFilter, redact
 
 # Every module named ``<command>_cmd`` in this package is a subcommand; this order is the help's order.
-ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "reparse", "history", "stats", "demo")
+ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "reparse", "history", "stats", "serve", "demo")
 
 
 def _commands() -> list[str]:

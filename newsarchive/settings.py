@@ -40,6 +40,8 @@ DUPEFILTER_CLASS = "newsarchive.middlewares.dupefilter.IncrementalDupeFilter"
 DOWNLOADER_MIDDLEWARES = {
     # After RedirectMiddleware (600) on the way out, before it on the way back: a 304 is ours.
     "newsarchive.middlewares.conditional.ConditionalGetMiddleware": 650,
+    # Before HttpProxyMiddleware (750), which honours the proxy it names; off unless NEWSARCHIVE_DEMO_PROXY.
+    "newsarchive.middlewares.demoproxy.DemoProxyMiddleware": 740,
 }
 # Many sites in one run: the next request goes to the least busy site rather than the oldest in line.
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
@@ -51,6 +53,10 @@ ITEM_PIPELINES = {
     "pipelines.dedupe.DedupePipeline": 200,
     "pipelines.store.StorePipeline": 300,
 }
+
+# `newsarchive demo` only: the demo server's real address, through which the demo's stable host is fetched
+# (newsarchive.middlewares.demoproxy). Empty for every real crawl.
+NEWSARCHIVE_DEMO_PROXY = ""
 
 # Where StorePipeline writes: a file path or a SQLAlchemy URL.
 NEWSARCHIVE_DB = str(DEFAULT_DB)

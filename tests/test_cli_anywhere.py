@@ -11,7 +11,7 @@ from conftest import FAST
 def test_demo_crawl_from_another_directory(cli, tmp_path):
     result = cli("demo", "--db", "here.sqlite3", *FAST, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "crawl done: 11 new" in result.stdout
+    assert "crawl ok: 11 new" in result.stdout
     assert "cited_source" in result.stdout  # the example query and its answer
     with sqlite3.connect(tmp_path / "here.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (11,)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 
-from conftest import ARTICLE_HTML
+import pytest
+
+from conftest import ARTICLE_HTML, CLI, cli_env
 
 
 def test_parse_html_file(cli, tmp_path):
@@ -43,3 +46,34 @@ def test_binary_junk_is_not_an_article(cli, tmp_path):
     assert result.returncode == 2
     assert "not an article" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_program_is_refused_before_anything_is_printed(cli):
+    """What a user did: `newsarchive parse /bin/ls`, by file name and on standard input."""
+    result = cli("parse", "/bin/ls")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "newsarchive: error: /bin/ls is not an article: binary data, not HTML\n"
+    with open("/bin/ls", "rb") as program:
+        piped = subprocess.run([str(CLI), "parse", "-"], stdin=program, capture_output=True, text=True,
+                               timeout=120, env=cli_env())
+    assert piped.returncode == 2 and piped.stdout == ""
+    assert piped.stderr == "newsarchive: error: standard input is not an article: binary data, not HTML\n"
+
+
+@pytest.mark.parametrize("text", ["id,headline\n1,a < b\n2,x<y and z\n", "2023-03-14 INFO fetched <none>\n"])
+def test_text_without_html_is_refused(cli, tmp_path, text):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+    result = cli("parse", str(notes))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"newsarchive: error: {notes} is not an article: no HTML markup in it\n"
+
+
+def test_dash_reads_the_page_from_standard_input(tmp_path):
+    html = ARTICLE_HTML.format(headline="Dari masukan standar")
+    result = subprocess.run([str(CLI), "parse", "-"], input=html, capture_output=True, text=True, timeout=120,
+                            env=cli_env())
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["headline"] == "Dari masukan standar" and data["url"] == "file:///dev/stdin"

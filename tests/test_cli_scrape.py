@@ -86,3 +86,33 @@ def test_bad_setting_value(cli, db):
     assert result.returncode == 2
     assert result.stderr == "newsarchive: error: -s DOWNLOAD_DELAY='abc': DOWNLOAD_DELAY takes a number\n"
     assert not db.exists()
+
+
+def test_every_good_url_is_archived_and_every_failure_named(cli, site, db):
+    """What a user did: a list of URLs with a typo, a dead link and a host that is down among good ones."""
+    root, base = site
+    write_page(root, "a/satu-dua-tiga.html", ARTICLE_HTML.format(headline="Satu"))
+    write_page(root, "a/empat-lima-enam.html", ARTICLE_HTML.format(headline="Dua"))
+    down = f"http://127.0.0.1:{_closed_port()}/a/x.html"
+    result = cli("scrape", f"{base}/a/satu-dua-tiga.html", "htp:/typo", f"{base}/missing.html", down,
+                 f"{base}/a/empat-lima-enam.html", "--db", str(db), *FAST)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3, result.stderr
+    assert all(line.startswith("newsarchive: error: ") for line in errors)
+    assert "'htp:/typo'" in errors[0]
+    assert f"{base}/missing.html" in errors[1] and "HTTP 404" in errors[1]
+    assert down in errors[2]
+    assert "more)" not in result.stderr
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["new", "new"]
+    with sqlite3.connect(db) as conn:
+        assert sorted(conn.execute("SELECT headline FROM articles")) == [("Dua",), ("Satu",)]
+
+
+def test_only_malformed_urls_name_each_and_fetch_nothing(cli, db):
+    result = cli("scrape", "htp:/one", "ftp://two.example/x", "--db", str(db))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["newsarchive: error: not an http(s) URL: 'htp:/one'",
+                                          "newsarchive: error: not an http(s) URL: 'ftp://two.example/x'"]
+    assert not db.exists()

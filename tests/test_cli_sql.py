@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import resource
 import shutil
 import signal
 import sqlite3
 import subprocess
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -31,12 +34,18 @@ def filled(db):
 
 
 def test_query_prints_table(cli, filled):
-    result = cli("sql", "SELECT headline FROM articles ORDER BY headline", "--db", str(filled))
+    result = cli("sql", "SELECT headline FROM articles ORDER BY headline", "--db", str(filled), "--format", "table")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "headline"
     assert lines[2:4] == ["Kedua", "Pertama"]
     assert lines[-1] == "(2 rows)"
+
+
+def test_piped_output_is_csv_by_default(cli, filled):
+    result = cli("sql", "SELECT headline FROM articles ORDER BY headline", "--db", str(filled))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "headline\nKedua\nPertama\n"
 
 
 def test_query_json_and_csv(cli, filled):
@@ -94,6 +103,10 @@ def test_postgresql_query_formats(cli, pg_url):
     assert json.loads(out.stdout) == [{"site": "kabaruji.example", "n": 2}, {"site": "lainberita.example", "n": 1}]
     out = cli("sql", "SELECT count(*) AS n FROM articles", "--db", pg_url, "--format", "csv")
     assert out.stdout == "n\n3\n"
+    out = cli("sql", "SELECT url FROM articles WHERE false", "--db", pg_url, "--format", "csv")
+    assert (out.returncode, out.stdout) == (0, "url\n")  # no rows: still the header
+    out = cli("sql", "SELECT generate_series(1, 2500) AS x", "--db", pg_url, "--format", "jsonl")
+    assert [json.loads(line)["x"] for line in out.stdout.splitlines()] == list(range(1, 2501))  # batch after batch
 
 
 def test_postgresql_writes_are_refused(cli, pg_url):
@@ -222,3 +235,133 @@ def test_reading_commands_work_on_read_only_storage(read_only_archive, command):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert files_of(read_only_archive.parent) == before
+
+
+# -- rows are streamed: written as they come, in bounded memory --------------------------------------------
+
+ENDLESS_ROWS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"
+
+
+def test_first_rows_arrive_while_the_query_still_runs(filled):
+    """An endless query: its first rows must reach the reader long before it stops (v0.1 printed nothing
+    until the whole result was in memory)."""
+    proc = subprocess.Popen([str(CLI), "sql", ENDLESS_ROWS, "--db", str(filled), "--timeout", "120"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env())
+    try:
+        first = [proc.stdout.readline() for _ in range(3)]
+        assert first == ["x\n", "1\n", "2\n"]
+        assert proc.poll() is None  # still running: the rows came before the end
+    finally:
+        proc.stdout.close()  # the reader goes away: a quiet end (broken pipe), no traceback
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and "Traceback" not in err
+
+
+def _count_lines(args: list[str], **popen: object) -> tuple[int, int, str]:
+    """(lines written, exit code, stderr) of the CLI, its output counted without being kept."""
+    proc = subprocess.Popen([str(CLI), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env(),
+                            **popen)
+    lines = 0
+    while chunk := proc.stdout.read(1 << 20):
+        lines += chunk.count(b"\n")
+    err = proc.stderr.read().decode()
+    return lines, proc.wait(timeout=60), err
+
+
+# The process may allocate at most this much data: far less than the result below (400,000 rows of 500
+# characters, over 200 MB as Python objects), and about twice what the command needs to start.
+DATA_LIMIT = 150 * 1024 * 1024
+
+
+def test_a_large_result_streams_in_bounded_memory(filled):
+    query = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 400000) "
+             "SELECT x, printf('%500d', x) AS pad FROM c")
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_DATA, (DATA_LIMIT, DATA_LIMIT))
+
+    for fmt in ("csv", "jsonl"):
+        lines, code, err = _count_lines(["sql", query, "--db", str(filled), "--format", fmt, "--timeout", "0"],
+                                        preexec_fn=limit_memory)
+        assert code == 0, err
+        assert lines == 400_000 + (fmt == "csv")
+
+
+def test_the_time_limit_stops_a_streaming_query_and_keeps_its_rows(filled):
+    lines, code, err = _count_lines(["sql", ENDLESS_ROWS, "--db", str(filled), "--timeout", "1"])
+    assert code == 1
+    assert err == "newsarchive: error: query stopped after 1 s (--timeout)\n"
+    assert lines > 1000  # what was written before the limit stays written
+
+
+def test_the_time_limit_is_a_setting(filled, monkeypatch):
+    monkeypatch.setenv("NEWSARCHIVE_SQL_TIMEOUT", "0.5")
+    lines, code, err = _count_lines(["sql", RUNAWAY, "--db", str(filled)])
+    assert (code, err) == (1, "newsarchive: error: query stopped after 0.5 s (--timeout)\n")
+    monkeypatch.setenv("NEWSARCHIVE_SQL_TIMEOUT", "soon")
+    lines, code, err = _count_lines(["sql", "SELECT 1", "--db", str(filled)])
+    assert code == 2 and err.startswith("newsarchive: error: NEWSARCHIVE_SQL_TIMEOUT: not a number")
+
+
+def test_a_reader_that_pauses_does_not_use_up_the_time_limit(filled):
+    """`sql ... | less` left unscrolled: the command waits for its reader, and that wait is not query time."""
+    query = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100000) SELECT x FROM c"
+    proc = subprocess.Popen([str(CLI), "sql", query, "--db", str(filled), "--timeout", "4"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=cli_env())
+    time.sleep(8)  # far more than the limit; the output (over 500 KB) does not fit in the pipe meanwhile
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert out.count(b"\n") == 100_001
+
+
+# -- the table: for a terminal, aligned in screen columns ------------------------------------------------
+
+
+def _screen_width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+WIDE_ROWS = ("SELECT '東京で大雨、交通に乱れ' AS headline, 'a' AS mark UNION ALL SELECT 'Banjir surut', 'b' "
+             "UNION ALL SELECT '서울 지하철 파업', 'c' UNION ALL SELECT 'Café', 'd'")
+
+
+def test_wide_characters_stay_aligned(cli, filled):
+    result = cli("sql", WIDE_ROWS, "--db", str(filled), "--format", "table")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "(4 rows)"
+    starts = {_screen_width(line[:line.rindex(mark)]) for line, mark in zip(lines[:1] + lines[2:6], "mabcd")}
+    assert len(starts) == 1, result.stdout  # the second column starts at one screen column on every line
+
+
+def _on_a_terminal(*args: str) -> str:
+    """The CLI's output when its stdout is a terminal (a pseudo-terminal read by the test)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([str(CLI), *args], stdout=slave, stderr=subprocess.PIPE, env=cli_env())
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the terminal's last writer closed it
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=60) == 0, proc.stderr.read()
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_cells_are_cut_on_a_terminal_only(cli, filled):
+    query = "SELECT printf('%0200d', 7) AS long, '東京' || printf('%0100d', 8) AS wide"
+    shown = _on_a_terminal("sql", query, "--db", str(filled))
+    lines = shown.splitlines()
+    assert lines[0].split() == ["long", "wide"] and lines[-1] == "(1 row)"  # a table: the terminal's default
+    long, wide = lines[2][:60], lines[2][62:]
+    assert long.endswith("…") and _screen_width(long) == 60
+    assert wide.startswith("東京") and wide.endswith("…") and _screen_width(wide) <= 60
+    piped = cli("sql", query, "--db", str(filled), "--format", "table")
+    assert "…" not in piped.stdout and f"{7:0200d}  東京{8:0100d}" in piped.stdout  # whole when piped
+    assert cli("sql", query, "--db", str(filled)).stdout.splitlines()[1] == f"{7:0200d},東京{8:0100d}"  # CSV

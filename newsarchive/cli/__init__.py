@@ -14,7 +14,7 @@ import sys
 from typing import NoReturn
 
 from newsarchive import __version__
-from newsarchive.cli.errors import EXIT_FAILED, EXIT_USAGE, CLIError
+from newsarchive.cli.errors import EXIT_FAILED, EXIT_USAGE, CLIError, report_error
 from newsarchive.cli.streams import finish, guard, silence_stdout
 from newsarchive.errors import UserError
 from newsarchive.redact import RedactingFilter, redact
@@ -118,10 +118,6 @@ def setup_logging(verbose: bool, log_file: str | None) -> None:
         root.addHandler(file_handler)
 
 
-def _report(message: str) -> None:
-    print(f"newsarchive: error: {redact(message)}", file=sys.stderr)
-
-
 def _parse(argv: list[str]) -> argparse.Namespace:
     first = next((a for a in argv if not a.startswith("-")), None)
     return build_parser(first if first in _commands() else None).parse_args(argv)
@@ -137,10 +133,10 @@ def _execute(argv: list[str]) -> tuple[int, bool]:
         code = exc.code if isinstance(exc.code, int) else EXIT_USAGE
         return code, code != 0
     except CLIError as exc:
-        _report(str(exc))
+        report_error(str(exc))
         return exc.code, True
     except UserError as exc:
-        _report(str(exc))
+        report_error(str(exc))
         return exc.exit_code, True
     except KeyboardInterrupt:
         print("newsarchive: interrupted", file=sys.stderr)
@@ -157,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code, reported = _execute(argv)
     except BaseException:
-        finish(EXIT_FAILED, True, _report)  # streams restored; a bug keeps its traceback
+        finish(EXIT_FAILED, True, report_error)  # streams restored; a bug keeps its traceback
         raise
     # stdout is flushed here, not by the interpreter at exit: a full disk is then our one-line error.
-    return finish(code, reported, _report)
+    return finish(code, reported, report_error)

@@ -1,13 +1,15 @@
 """``newsarchive parse FILE``: parse a saved HTML file (``.gz`` too, ``-`` for stdin) and print the Article as JSON.
 
-The input is read within bounds (:mod:`newsarchive.cli.inputs`), and input that is not HTML at all (a program,
-an image: binary bytes) is refused before anything is printed.
+The input is read within bounds (:mod:`newsarchive.cli.inputs`), and input that is not HTML at all is refused
+before anything is printed: binary bytes (a program such as /bin/ls, an image) and text without a single HTML
+tag (a CSV, a log). ``-`` reads standard input.
 """
 from __future__ import annotations
 
 import argparse
 import codecs
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +25,10 @@ _TEXT_CONTROLS = set(b"\t\n\r\f\v\x1b")
 # UTF-16 and UTF-32 pages are text whose every other byte is NUL; their byte order mark says so.
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 URL_SCHEMES = ("http", "https", "file")
+# What makes text HTML: a doctype, a comment, or the opening tag of an element pages are built from. A "<" alone
+# is not enough (a CSV, a log or source code with "a < b" in it is text, but no page).
+_MARKUP = re.compile(r"<(?:!doctype|!--|(?:html|head|body|title|meta|link|p|div|span|article|section|main|h[1-6]"
+                     r"|a|br|img|table|ul|ol|li|script|style|header|footer|nav)[\s/>])", re.IGNORECASE)
 
 
 def page_url(text: str) -> str:
@@ -55,6 +61,17 @@ def looks_binary(data: bytes) -> bool:
     return controls > MAX_CONTROL_SHARE * len(head)
 
 
+def looks_like_markup(data: bytes) -> bool:
+    """True when the text holds an HTML tag. UTF-16 and UTF-32 pages are decoded first (their byte order mark
+    names the codec); anything else is read as Latin-1, which keeps every ASCII tag as it is."""
+    codec = "latin-1"
+    if data.startswith(_WIDE_BOMS[:2]):  # before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one
+        codec = "utf-32"
+    elif data.startswith(_WIDE_BOMS[2:]):
+        codec = "utf-16"
+    return bool(_MARKUP.search(data.decode(codec, errors="replace")))
+
+
 def read_page(name: str) -> bytes:
     """The page's bytes, gunzipped; a one-line CLIError for input that is unreadable, too large or not HTML."""
     shown = "standard input" if name == STDIN_NAME else name
@@ -65,7 +82,7 @@ def read_page(name: str) -> bytes:
         raise CLIError(f"{shown} is empty", EXIT_USAGE)
     if looks_binary(data):
         raise CLIError(f"{shown} is not an article: binary data, not HTML", EXIT_USAGE)
-    if b"<" not in data:
+    if not looks_like_markup(data):
         raise CLIError(f"{shown} is not an article: no HTML markup in it", EXIT_USAGE)
     return data
 

@@ -10,9 +10,9 @@ import pytest
 
 from newsarchive.document import Document
 from newsarchive.extract.authors import clean_authors
-from newsarchive.extract.dates import find_dates
+from newsarchive.extract.dates import find_dates, parse_date, parse_relative
 from newsarchive.extract.metadata import extract_metadata
-from newsarchive.langpacks import PACKS_DIR, PackError, load_packs, month_numbers, words
+from newsarchive.langpacks import PACKS_DIR, SCHEMA, UNIT_SECONDS, PackError, load_packs, month_numbers, table, words
 
 FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
 TWELVE = "[" + ", ".join(f"['m{i}']" for i in range(1, 13)) + "]"  # a valid dates.months value
@@ -36,6 +36,14 @@ def test_every_pack_follows_the_schema():
     ("[dates]\nmonths = " + TWELVE.replace("['m12']", "") .replace(", ]", "]") + "\n", "dates.months must be twelve"),
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "[]") + "\n", "dates.months must be twelve"),
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "['mai', ' ']") + "\n", "dates.months must be twelve"),
+    ("[dates]\nzones = ['wib']\n", "dates.zones must be a table of zone names to UTC offsets"),
+    ("[dates]\nzones = { wib = 7 }\n", "dates.zones must be a table of zone names to UTC offsets"),
+    ("[dates]\nzones = { wib = '+7:00' }\n", "dates.zones must be a table of zone names to UTC offsets"),
+    ("[dates]\nzone = { wib = '+07:00' }\n", "unknown key dates.zone"),
+    ("[dates]\nrelative_units = { jam = 'hours' }\n", "dates.relative_units must be a table of words to units"),
+    ("[dates]\nrelative_units = ['jam']\n", "dates.relative_units must be a table of words to units"),
+    ("[dates]\nago_words = 'lalu'\n", "dates.ago_words must be a list of words"),
+    ("[dates]\ntoday_words = ['hari ini', 1]\n", "dates.today_words must be a list of words"),
 ])
 def test_a_typo_in_a_pack_is_an_error(tmp_path, text, error):
     (tmp_path / "xx.toml").write_text(text, encoding="utf-8")
@@ -65,11 +73,29 @@ def test_the_docs_example_is_a_valid_pack(tmp_path):
     (tmp_path / "sw.toml").write_text(text, encoding="utf-8")
     assert words("dates", "published_labels", tmp_path) == ("imechapishwa", "tarehe")
     assert month_numbers(tmp_path)["desemba"] == 12
+    assert table("dates", "zones", tmp_path) == {"eat": "+03:00"}
+    assert words("dates", "yesterday_words", tmp_path) == ("jana",)
 
 
 def test_a_key_is_read_in_its_own_shape():
     with pytest.raises(PackError, match="dates.months"):
         words("dates", "months")
+    with pytest.raises(PackError, match="dates.ago_words"):
+        table("dates", "ago_words")
+
+
+def test_a_zone_or_unit_with_two_meanings_is_an_error(tmp_path):
+    (tmp_path / "xx.toml").write_text("[dates]\nzones = { ist = '+05:30' }\n", encoding="utf-8")
+    (tmp_path / "yy.toml").write_text("[dates]\nzones = { IST = '+02:00' }\n", encoding="utf-8")
+    with pytest.raises(PackError, match="language pack yy: dates.zones has 'ist' as \\+02:00, pack xx as \\+05:30"):
+        table("dates", "zones", tmp_path)
+
+
+def test_every_key_of_the_schema_is_documented():
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "languages.md").read_text(encoding="utf-8")
+    for section, keys in SCHEMA.items():
+        for key in keys:
+            assert f"| `[{section}]` | `{key}` |" in doc, (section, key)
 
 
 def test_a_new_language_is_a_new_file(tmp_path):
@@ -133,3 +159,87 @@ def test_every_month_name_of_a_pack_is_read(code):
         for name in names:
             hits = find_dates(f"5 {name.capitalize()} 2023")
             assert [p.iso() for _, p in hits] == [f"2023-{number:02d}-05"], (code, name)
+
+
+# ----------------------------------------------------------------------------- relative times, zones, times
+
+def _pack_table(section: str, key: str) -> list[tuple[str, str, str]]:
+    """(language, word, meaning) for every entry of a table key in the shipped packs."""
+    return [(code, w, v) for code, pack in sorted(load_packs().items())
+            for w, v in pack.get(section, {}).get(key, {}).items()]
+
+
+def _ago(seconds: int) -> str:
+    """What parse_relative makes of a time ``seconds`` before FETCHED: a day and time, or the day alone."""
+    when = FETCHED.timestamp() - seconds
+    stamp = datetime.fromtimestamp(when, timezone.utc)
+    return stamp.date().isoformat() if seconds >= UNIT_SECONDS["day"] else stamp.isoformat(timespec="seconds")
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("Diperbarui 2 jam yang lalu", 2 * 3600),  # Indonesian
+    ("seminggu lalu", 7 * 86400),
+    ("Aktualisiert vor 5 Minuten", 5 * 60),  # German
+    ("vor einem Tag", 86400),
+    ("Actualizado hace 3 horas", 3 * 3600),  # Spanish
+    ("há uma semana", 7 * 86400),  # Portuguese
+    ("il y a 3 heures", 3 * 3600),  # French
+    ("un’ora fa", 3600),  # Italian
+    ("3 uur geleden", 3 * 3600),  # Dutch
+    ("Updated 10 mins ago", 600),  # English
+])
+def test_a_relative_time_in_each_language_is_read(text, seconds):
+    assert parse_relative(text, FETCHED).iso() == _ago(seconds)
+
+
+@pytest.mark.parametrize("code, word, unit", _pack_table("dates", "relative_units"))
+def test_each_relative_unit_counts_its_unit(code, word, unit):
+    assert parse_relative(f"vor 3 {word.capitalize()}", FETCHED).iso() == _ago(3 * UNIT_SECONDS[unit])
+    assert parse_relative(f"3 {word} lalu", FETCHED).iso() == _ago(3 * UNIT_SECONDS[unit])
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "relative_one"))
+def test_each_word_for_one_counts_one(code, word):
+    assert parse_relative(f"{word} jam lalu", FETCHED).iso() == _ago(3600)
+    assert parse_relative(f"hace {word} hora", FETCHED).iso() == _ago(3600)
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "ago_words"))
+def test_each_ago_word_makes_a_time_past(code, word):
+    assert parse_relative(f"Diperbarui 4 Stunden {word}", FETCHED).iso() == _ago(4 * 3600)
+    assert parse_relative(f"4 Stunden {word}x", FETCHED) is None  # a whole word only
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "ago_prefixes"))
+def test_each_ago_prefix_makes_a_time_past(code, word):
+    assert parse_relative(f"Aktualisiert {word.capitalize()} 4 hours", FETCHED).iso() == _ago(4 * 3600)
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "today_words") + _pack_words("dates", "yesterday_words"))
+def test_each_day_word_dates_the_day_and_its_time(code, word):
+    back = 1 if word in words("dates", "yesterday_words") else 0
+    day = datetime.fromtimestamp(FETCHED.timestamp() - back * 86400, timezone.utc).date().isoformat()
+    assert parse_relative(word.capitalize(), FETCHED).iso() == day
+    assert parse_relative(f"{word}, 10:05 WIB", FETCHED).iso().endswith("10:05:00+07:00")
+
+
+@pytest.mark.parametrize("code, name, offset", _pack_table("dates", "zones"))
+def test_each_zone_gives_its_offset(code, name, offset):
+    stamp = parse_date(f"5 Oktober 2022 14:05 {name.upper()}", fetched_at=FETCHED)
+    assert stamp.iso() == f"2022-10-05T14:05:00{offset}"
+
+
+@pytest.mark.parametrize("code, name", _pack_words("dates", "capital_zones"))
+def test_a_zone_that_is_a_word_counts_only_in_capitals(code, name):
+    assert parse_date(f"5 Oktober 2022 14:05 {name}", fetched_at=FETCHED).iso() == "2022-10-05T14:05:00"
+    assert parse_date(f"5 Oktober 2022 14:05 {name.upper()}", fetched_at=FETCHED).iso() != "2022-10-05T14:05:00"
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "time_words"))
+def test_each_time_word_joins_a_date_to_its_time(code, word):
+    assert parse_date(f"24 Oktober 2022 {word} 14.05", fetched_at=FETCHED).iso() == "2022-10-24T14:05:00"
+
+
+@pytest.mark.parametrize("code, word", _pack_words("dates", "clock_words"))
+def test_each_clock_word_after_a_time_keeps_its_zone(code, word):
+    assert parse_date(f"24 Oktober 2022, 14:05 {word} WIB", fetched_at=FETCHED).iso() == "2022-10-24T14:05:00+07:00"

@@ -38,7 +38,8 @@ _OFFSET = re.compile(r"[+-](?:0\d|1[0-4]):[0-5]\d")
 # The sections and keys a pack may hold, with the shape of each; anything else is a mistake in the file.
 # Every key is optional: a pack states what its language has.
 SCHEMA: dict[str, dict[str, str]] = {
-    "byline": {"labels": WORDS},
+    "byline": {"labels": WORDS, "writer_labels": WORDS, "editor_labels": WORDS, "credit_labels": WORDS,
+               "segment_labels": WORDS, "conjunctions": WORDS, "placeholders": WORDS},
     "dates": {"published_labels": WORDS, "modified_labels": WORDS, "modified_words": WORDS, "months": MONTHS,
               "zones": OFFSETS, "capital_zones": WORDS, "time_words": WORDS, "clock_words": WORDS,
               "relative_units": UNITS, "relative_one": WORDS, "ago_words": WORDS, "ago_prefixes": WORDS,

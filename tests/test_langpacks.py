@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.document import Document
-from newsarchive.extract.authors import clean_authors
+from newsarchive.extract.authors import clean_authors, split_byline
 from newsarchive.extract.dates import find_dates, parse_date, parse_relative
 from newsarchive.extract.metadata import extract_metadata
 from newsarchive.langpacks import PACKS_DIR, SCHEMA, UNIT_SECONDS, PackError, load_packs, month_numbers, table, words
@@ -36,6 +36,9 @@ def test_every_pack_follows_the_schema():
     ("[dates]\nmonths = " + TWELVE.replace("['m12']", "") .replace(", ]", "]") + "\n", "dates.months must be twelve"),
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "[]") + "\n", "dates.months must be twelve"),
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "['mai', ' ']") + "\n", "dates.months must be twelve"),
+    ("[byline]\nconjunction = ['dan']\n", "unknown key byline.conjunction"),
+    ("[byline]\nplaceholders = 'redaksi'\n", "byline.placeholders must be a list of words"),
+    ("[byline]\nwriter_labels = [['penulis']]\n", "byline.writer_labels must be a list of words"),
     ("[dates]\nzones = ['wib']\n", "dates.zones must be a table of zone names to UTC offsets"),
     ("[dates]\nzones = { wib = 7 }\n", "dates.zones must be a table of zone names to UTC offsets"),
     ("[dates]\nzones = { wib = '+7:00' }\n", "dates.zones must be a table of zone names to UTC offsets"),
@@ -75,6 +78,7 @@ def test_the_docs_example_is_a_valid_pack(tmp_path):
     assert month_numbers(tmp_path)["desemba"] == 12
     assert table("dates", "zones", tmp_path) == {"eat": "+03:00"}
     assert words("dates", "yesterday_words", tmp_path) == ("jana",)
+    assert words("byline", "conjunctions", tmp_path) == ("na",)
 
 
 def test_a_key_is_read_in_its_own_shape():
@@ -114,6 +118,50 @@ def test_bloggers_author_label_in_each_language_is_stripped(byline):
 def _pack_words(section: str, key: str) -> list[tuple[str, str]]:
     """(language, word) for every word of ``section.key`` in the shipped packs."""
     return [(code, w) for code, pack in sorted(load_packs().items()) for w in pack.get(section, {}).get(key, [])]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Penulis: Dewi Kania dan Rudi Hartono | Editor: Rani Sari", ["Dewi Kania", "Rudi Hartono"]),  # Indonesian
+    ("Pewarta: Dewi Kania Redaktur: Rani Sari", ["Dewi Kania"]),
+    ("Text: Anna Fink und Max Weber / Foto: Jan Berg", ["Anna Fink", "Max Weber"]),  # German
+    ("Texto: Ana Ruiz y Luis Gómez", ["Ana Ruiz", "Luis Gómez"]),  # Spanish
+    ("Skrevet av Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"]),  # Norwegian
+    ("BY JANE DOE AND JOHN ROE", ["JANE DOE", "JOHN ROE"]),  # an all-caps English byline
+    ("By Sarah E. Needleman", ["Sarah E. Needleman"]),  # an initial is no conjunction
+])
+def test_a_byline_in_each_language_gives_its_writers(byline, names):
+    assert clean_authors([byline]) == names
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "writer_labels"))
+def test_each_writer_label_keeps_its_writer_over_the_editor(code, label):
+    assert clean_authors([f"{label.capitalize()}: Anna Berger | Editor: Max Muster"]) == ["Anna Berger"]
+
+
+@pytest.mark.parametrize("code, label",
+                         _pack_words("byline", "editor_labels") + _pack_words("byline", "credit_labels"))
+def test_each_editor_or_credit_label_names_no_writer(code, label):
+    assert clean_authors([f"Penulis: Anna Berger | {label.capitalize()}: Max Muster"]) == ["Anna Berger"]
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "editor_labels"))
+def test_the_name_set_apart_after_a_bare_editor_label_is_no_writer(code, label):
+    assert split_byline(f"Penulis: Anna Berger | {label.capitalize()}: | Max Muster") == ["Anna Berger"]
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "segment_labels"))
+def test_each_segment_label_opens_a_segment_inside_a_line(code, label):
+    assert split_byline(f"Penulis: Anna Berger {label.capitalize()}: Max Muster") == ["Anna Berger"]
+
+
+@pytest.mark.parametrize("code, word", _pack_words("byline", "conjunctions"))
+def test_each_conjunction_joins_two_writers(code, word):
+    assert clean_authors([f"Anna Berger {word} Max Muster"]) == ["Anna Berger", "Max Muster"]
+
+
+@pytest.mark.parametrize("code, word", _pack_words("byline", "placeholders"))
+def test_each_placeholder_is_no_writer(code, word):
+    assert clean_authors([word.capitalize(), "Anna Berger"]) == ["Anna Berger"]
 
 
 # A line before the headline is read only when a label opens it; without one, the first date after the headline

@@ -44,6 +44,8 @@ SCHEMA: dict[str, dict[str, str]] = {
               "zones": OFFSETS, "capital_zones": WORDS, "time_words": WORDS, "clock_words": WORDS,
               "relative_units": UNITS, "relative_one": WORDS, "ago_words": WORDS, "ago_prefixes": WORDS,
               "today_words": WORDS, "yesterday_words": WORDS},
+    "body": {"furniture_openings": WORDS, "furniture_labels": WORDS, "furniture_words": WORDS,
+             "reading_time_labels": WORDS},
 }
 
 # What each shape must look like, for the error message.

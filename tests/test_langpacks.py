@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from lxml import etree
+
 from newsarchive.document import Document
+from newsarchive.extract.body import extract_body
+from newsarchive.extract.body_blocks import Chunk
+from newsarchive.extract.body_render import RULE_BY_NAME, keep_chunk, refused_by
 from newsarchive.extract.authors import clean_authors, split_byline
 from newsarchive.extract.dates import find_dates, parse_date, parse_relative
 from newsarchive.extract.metadata import extract_metadata
@@ -39,6 +44,8 @@ def test_every_pack_follows_the_schema():
     ("[byline]\nconjunction = ['dan']\n", "unknown key byline.conjunction"),
     ("[byline]\nplaceholders = 'redaksi'\n", "byline.placeholders must be a list of words"),
     ("[byline]\nwriter_labels = [['penulis']]\n", "byline.writer_labels must be a list of words"),
+    ("[body]\ninsert_labels = ['baca juga']\n", "unknown key body.insert_labels"),
+    ("[body]\nfurniture_words = ['iklan', '  ']\n", "body.furniture_words must be a list of words"),
     ("[dates]\nzones = ['wib']\n", "dates.zones must be a table of zone names to UTC offsets"),
     ("[dates]\nzones = { wib = 7 }\n", "dates.zones must be a table of zone names to UTC offsets"),
     ("[dates]\nzones = { wib = '+7:00' }\n", "dates.zones must be a table of zone names to UTC offsets"),
@@ -79,6 +86,7 @@ def test_the_docs_example_is_a_valid_pack(tmp_path):
     assert table("dates", "zones", tmp_path) == {"eat": "+03:00"}
     assert words("dates", "yesterday_words", tmp_path) == ("jana",)
     assert words("byline", "conjunctions", tmp_path) == ("na",)
+    assert words("body", "furniture_openings", tmp_path) == ("soma zaidi", "soma pia")
 
 
 def test_a_key_is_read_in_its_own_shape():
@@ -291,3 +299,58 @@ def test_each_time_word_joins_a_date_to_its_time(code, word):
 @pytest.mark.parametrize("code, word", _pack_words("dates", "clock_words"))
 def test_each_clock_word_after_a_time_keeps_its_zone(code, word):
     assert parse_date(f"24 Oktober 2022, 14:05 {word} WIB", fetched_at=FETCHED).iso() == "2022-10-24T14:05:00+07:00"
+
+
+# ----------------------------------------------------------------------------- body furniture
+
+_PROSE = ("Warga yang hadir dalam pertemuan itu terbelah: sebagian memuji rencana jalur sungai yang baru, "
+          "sebagian lagi meminta dana dialihkan ke sekolah dan lampu jalan.")
+
+
+def _story(line: str) -> str:
+    """An article of two real paragraphs with ``line`` between them."""
+    return (f"<html><body><article><h1>Jalur sungai diperpanjang dua kilometer</h1><p>{_PROSE}</p>"
+            f"<p>{line}</p><p>{_PROSE.replace('Warga', 'Penduduk')}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("line", [
+    "Baca juga: Harga cabai rawit naik lagi di pasar induk",  # Indonesian
+    "Lesen Sie auch: Stadtrat streitet über den Radweg",  # German
+    "Read more: Council approves the river walk",  # English
+    "Leia também: Prefeitura anuncia nova ciclovia",  # Portuguese
+    "関連記事 市議会が川沿いの遊歩道を承認",  # Japanese
+    "Tags: sungai, kota",
+    "Iklan",
+    "Dimas Prasetyo · waktu baca 3 menit",
+])
+def test_a_furniture_line_in_each_language_is_dropped_from_the_body(line):
+    body = extract_body(Document.parse(_story(line), "https://news.example.com/kota/jalur-sungai")).text
+    assert _PROSE in body and line not in body
+
+
+def _line(text: str) -> Chunk:
+    """A line of text as the linearizer hands it to the line rules."""
+    return Chunk(text, 0, etree.Element("p"), True, False)
+
+
+@pytest.mark.parametrize("code, phrase", _pack_words("body", "furniture_openings"))
+def test_each_furniture_opening_refuses_its_line(code, phrase):
+    assert refused_by(_line(f"{phrase.capitalize()} Jalur sungai diperpanjang")) == "boiler"
+    assert keep_chunk(_line(f"{_PROSE[:60]} {phrase}"))  # inside a sentence it is prose
+
+
+@pytest.mark.parametrize("code, label", _pack_words("body", "furniture_labels"))
+def test_each_furniture_label_with_its_colon_refuses_its_line(code, label):
+    assert refused_by(_line(f"{label.capitalize()}: Jalur sungai")) == "boiler"
+
+
+@pytest.mark.parametrize("code, word", _pack_words("body", "furniture_words"))
+def test_each_furniture_word_alone_is_chrome(code, word):
+    assert RULE_BY_NAME["share_bar"].test(_line(word.capitalize()))
+    assert not keep_chunk(_line(word.capitalize()))
+
+
+@pytest.mark.parametrize("code, label", _pack_words("body", "reading_time_labels"))
+def test_each_reading_time_label_marks_a_header_line(code, label):
+    assert refused_by(_line(f"Dimas Prasetyo · 2 jam lalu · {label} 3 min")) == "reading_time"
+    assert refused_by(_line(f"{label.capitalize()}: 3 min")) == "share_bar"

@@ -39,7 +39,8 @@ _OFFSET = re.compile(r"[+-](?:0\d|1[0-4]):[0-5]\d")
 # Every key is optional: a pack states what its language has.
 SCHEMA: dict[str, dict[str, str]] = {
     "byline": {"labels": WORDS, "writer_labels": WORDS, "editor_labels": WORDS, "credit_labels": WORDS,
-               "segment_labels": WORDS, "conjunctions": WORDS, "placeholders": WORDS},
+               "segment_labels": WORDS, "line_labels": WORDS, "heading_labels": WORDS, "paragraph_labels": WORDS,
+               "meta_labels": WORDS, "conjunctions": WORDS, "placeholders": WORDS},
     "dates": {"published_labels": WORDS, "modified_labels": WORDS, "modified_words": WORDS, "months": MONTHS,
               "zones": OFFSETS, "capital_zones": WORDS, "time_words": WORDS, "clock_words": WORDS,
               "relative_units": UNITS, "relative_one": WORDS, "ago_words": WORDS, "ago_prefixes": WORDS,
@@ -122,10 +123,12 @@ def words(section: str, key: str, folder: Path = PACKS_DIR, *, as_written: bool 
                          for pack in packs for w in pack.get(section, {}).get(key, []))
 
 
-def alternation(found: Iterable[str]) -> str:
+def alternation(found: Iterable[str], *, any_space: bool = True) -> str:
     """A regex alternation of ``found`` as written, longest first, any run of whitespace standing for a space
-    ("il y a" matches "il  y a")."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(found))
+    ("il y a" matches "il  y a"); without ``any_space`` a space matches one space only, for the rules that
+    read a label exactly as it is printed."""
+    escaped = (re.escape(w) for w in longest_first(found))
+    return "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if any_space else "|".join(escaped)
 
 
 def _union(code_values: Iterable[tuple[str, str, object]], what: str, kind: str = "") -> dict:

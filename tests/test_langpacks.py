@@ -42,6 +42,7 @@ def test_every_pack_follows_the_schema():
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "[]") + "\n", "dates.months must be twelve"),
     ("[dates]\nmonths = " + TWELVE.replace("['m5']", "['mai', ' ']") + "\n", "dates.months must be twelve"),
     ("[byline]\nconjunction = ['dan']\n", "unknown key byline.conjunction"),
+    ("[byline]\nline_labels = { penulis = 'writer' }\n", "byline.line_labels must be a list of words"),
     ("[byline]\nplaceholders = 'redaksi'\n", "byline.placeholders must be a list of words"),
     ("[byline]\nwriter_labels = [['penulis']]\n", "byline.writer_labels must be a list of words"),
     ("[body]\ninsert_labels = ['baca juga']\n", "unknown key body.insert_labels"),
@@ -139,6 +140,47 @@ def _pack_words(section: str, key: str) -> list[tuple[str, str]]:
 ])
 def test_a_byline_in_each_language_gives_its_writers(byline, names):
     assert clean_authors([byline]) == names
+
+
+def _authors_of(article: str, head: str = "") -> tuple[list[str], str | None]:
+    """The writers a page names and the source that named them, for a page whose article holds ``article``."""
+    html = (f"<html><head>{head}</head><body><article><h1>Jalur sungai diperpanjang dua kilometer</h1>"
+            "<p>Warga yang hadir dalam pertemuan itu terbelah: sebagian memuji rencana jalur sungai yang baru, "
+            f"sebagian lagi meminta dana dialihkan ke sekolah.</p>{article}</article></body></html>")
+    m = extract_metadata(Document.parse(html, "https://news.example.com/kota/jalur-sungai"), None, FETCHED)
+    return m.authors, m.provenance.get("authors")
+
+
+@pytest.mark.parametrize("article, source", [
+    ("<p>Pewarta: Dewi Kania</p>", "text-byline"),  # Indonesian
+    ("<div>Autorin</div><div>Dewi Kania</div>", "text-byline"),  # German, the label above the name
+    ("<p>Oleh Dewi Kania</p>", "paragraph-byline"),
+    ("<p>Door Dewi Kania</p>", "paragraph-byline"),  # Dutch
+])
+def test_a_writer_named_in_the_text_is_read(article, source):
+    assert _authors_of(article) == (["Dewi Kania"], source)
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "line_labels"))
+def test_each_line_label_with_its_colon_names_the_writer(code, label):
+    assert _authors_of(f"<p>{label.capitalize()}: Dewi Kania</p>") == (["Dewi Kania"], "text-byline")
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "heading_labels"))
+def test_each_heading_label_names_the_writer_below_it(code, label):
+    assert _authors_of(f"<div>{label.capitalize()}</div><div>Dewi Kania</div>") == (["Dewi Kania"], "text-byline")
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "paragraph_labels"))
+def test_each_paragraph_label_opens_a_byline_paragraph(code, label):
+    assert _authors_of(f"<p>{label.capitalize()} Dewi Kania</p>") == (["Dewi Kania"], "paragraph-byline")
+
+
+@pytest.mark.parametrize("code, label", _pack_words("byline", "meta_labels"))
+def test_each_meta_label_names_the_writer_in_twitter_data(code, label):
+    head = (f'<meta name="twitter:label1" content="{label.capitalize()} von"><meta name="twitter:data1" '
+            'content="Dewi Kania">')
+    assert _authors_of("", head) == (["Dewi Kania"], "meta:twitter:data1")
 
 
 @pytest.mark.parametrize("code, label", _pack_words("byline", "writer_labels"))

@@ -195,7 +195,7 @@ def parse_iso(text: str) -> ParsedDate | None:
 
 
 # What may separate a date from its time: punctuation and "um"/"pukul"/"at"; or, time first, a day name.
-_TIME_WORDS = alternation(words("dates", "time_words"))  # "um", "pukul", "at" ([dates] time_words)
+_TIME_WORDS = alternation(words("dates", "time_words"), any_space=False)  # "um", "pukul", "at" ([dates] time_words)
 _GAP_AFTER = re.compile(rf"[\s,.|\-–—/@()•·:T]*(?:{_TIME_WORDS})?[\s,|\-–—/()•·:]*", re.I)
 _GAP_BEFORE = re.compile(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*")
 

@@ -40,7 +40,7 @@ _OFFSET = re.compile(r"[+-](?:0\d|1[0-4]):[0-5]\d")
 SCHEMA: dict[str, dict[str, str]] = {
     "byline": {"labels": WORDS, "writer_labels": WORDS, "editor_labels": WORDS, "credit_labels": WORDS,
                "segment_labels": WORDS, "line_labels": WORDS, "heading_labels": WORDS, "paragraph_labels": WORDS,
-               "meta_labels": WORDS, "conjunctions": WORDS, "placeholders": WORDS},
+               "meta_labels": WORDS, "conjunctions": WORDS, "placeholders": WORDS, "name_particles": WORDS},
     "dates": {"published_labels": WORDS, "modified_labels": WORDS, "modified_words": WORDS, "months": MONTHS,
               "zones": OFFSETS, "capital_zones": WORDS, "time_words": WORDS, "clock_words": WORDS,
               "relative_units": UNITS, "relative_one": WORDS, "ago_words": WORDS, "ago_prefixes": WORDS,

@@ -72,8 +72,10 @@ _ROLE_LAST = re.compile(r"\b(?:writer|correspondent|columnist|editor|contributor
 _DOUBLED = re.compile(r"(.{3,}?)\s*\1")
 _CONTRIB_PLACE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|correspondent)\s+[\w\s]{2,30}?,\s*", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "binti",
-              "al", "el", "ter", "ten", "zu", "y", "e", "of", "af", "staff", "reporter", "team", "redaksi"}
+# Lower-case words that do not make a fragment prose: the particles names hold ([byline] name_particles: "van",
+# "von der", "bin"), and the role words of a staff credit ("Tim redaksi", "Staff reporter"), which the
+# placeholders then drop.
+_PARTICLES = frozenset(words("byline", "name_particles")) | {"staff", "reporter", "team", "redaksi"}
 
 
 # A byline led by "by" in a European language, where "Name, Place" gives the place written from. (Indonesian

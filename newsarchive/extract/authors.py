@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from newsarchive.langpacks import words
+from newsarchive.langpacks import alternation, words
 
 log = logging.getLogger(__name__)
 
@@ -27,17 +27,22 @@ _LABEL_RE = re.compile(
     re.I)
 # Roles that end a name or mark a whole segment as not the author ("Editor: X" is not the writer,
 # but fundus-style labelling and most sites list only writers in the byline, so we drop editor segments
-# only when a writer label is also present; see split_byline).
-_EDITOR_RE = re.compile(r"^(?:editor|redaktur|red(?=\s*:)|penyunting|editing|edited by|bearbeitet von|fotografer|foto|photo|"
-                        r"photos|images?|bild|illustration|grafik|video|kamera|camera|translated by|übersetzt von|"
-                        r"penerjemah|alih bahasa|sumber|source|quelle|fuente)\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
-_BARE_EDITOR = re.compile(r"(?:editor|redaktur|red|penyunting)\s*:", re.I)  # a label whose name follows apart
-_WRITER_RE = re.compile(r"^(?:penulis|pewarta|reporter|rep(?=\s*:)|wartawan|kontributor|koresponden|author|autor|autorin|"
-                        r"auteur|by|von|oleh|written by|text|texto)\b", re.I)
-# Case-sensitive on purpose: the conjunctions are lower case, while "Sarah E. Needleman" or "Anna I. Berg" carry
-# upper-case initials that must not split a name. "AND" is kept for all-caps bylines.
-_SPLIT_RE = re.compile(r"\s*(?:,|;|\||/|•|·|\band\b|\bAND\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b|\bog\b|"
-                       r"\ben\b|\boch\b|\bi\b|\bve\b|&|\+|\n)\s*")
+# only when a writer label is also present; see split_byline). The labels come from the packs ([byline]
+# editor_labels, credit_labels, writer_labels); "red" and "rep", the Indonesian short forms of redaktur and
+# reporter, count only with their colon ("Red Hong Yi" is a name).
+_EDITORS = alternation(words("byline", "editor_labels"))
+_NOT_WRITERS = alternation(words("byline", "editor_labels") + words("byline", "credit_labels"))
+_EDITOR_RE = re.compile(rf"^(?:{_NOT_WRITERS}|red(?=\s*:))\b\s*(?:by)?\s*[:：\-–—]?\s*", re.I)
+# Segments of a byline: split at bars and bullets, and before a label of [byline] segment_labels with its colon
+# ("Reporter: A Editor: B", "Penulis: A / Foto: B").
+_SEGMENT_LABELS = alternation(words("byline", "segment_labels"))
+_SEGMENT_SPLIT = re.compile(rf"\s*(?:\||\n|•)\s*|[\s/]+(?=(?:{_SEGMENT_LABELS}|red)\s*:)", re.I)
+_BARE_EDITOR = re.compile(rf"(?:{_EDITORS}|red)\s*:", re.I)  # a label whose name follows apart
+_WRITER_RE = re.compile(rf"^(?:{alternation(words('byline', 'writer_labels'))}|rep(?=\s*:))\b", re.I)
+# Words that join names ([byline] conjunctions), matched as the packs write them: the conjunctions are lower
+# case, while "Sarah E. Needleman" or "Anna I. Berg" carry upper-case initials that must not split a name.
+_CONJUNCTIONS = alternation(words("byline", "conjunctions", as_written=True))
+_SPLIT_RE = re.compile(rf"\s*(?:,|;|\||/|•|·|\b(?:{_CONJUNCTIONS})\b|&|\+|\n)\s*")
 # A dash with spaces round it parts a name from its outlet, role, place or date ("Fino Kristo - detikinet",
 # "Anna Fink - Berlin", "25.10.2022 - Reiner Nagel"); a hyphen inside a name has none ("Lange-Fricke").
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
@@ -46,16 +51,6 @@ _URL = re.compile(r"^(?:https?://|www\.)|\.(?:com|net|org|de|id|co|html?|php)(?:
 _HANDLE = re.compile(r"^@\w+$")
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|de|at|ch|be|nl|fr|es|it|pt|id|my|sg|uk|us|ca|au|in|co|io|"
                      r"tv|news|eu|lu|no|se|dk|fi|pl|cz|ru|jp|br|ar|mx|cl|pe|uy|za|ng|ke)", re.I)
-_NON_NAMES = {
-    "admin", "administrator", "redaksi", "redaction", "rédaction", "redaktion", "redacción", "redazione",
-    "staff", "staff writer", "staff reporter", "editor", "editors", "editorial", "editorial staff", "team",
-    "newsroom", "web desk", "webdesk", "desk", "anonymous", "anonim", "unknown", "guest", "user", "tim",
-    "tim redaksi", "redaksi", "humas", "contributor", "contributors", "correspondent", "n/a", "none", "null",
-    "null null", "undefined", "author", "autor", "penulis", "reporter", "wartawan", "kontributor", "share",
-    "facebook", "twitter", "instagram", "whatsapp", "linkedin", "email", "e-mail", "mail", "print", "follow",
-    "more", "read more", "view all posts", "all posts", "home", "jurnalis", "journalist", "journalistin",
-    "penulis", "fotografer", "foto", "photo", "video", "oleh", "by", "von", "save", "bookmark", "listen", "copy",
-}
 WIRE_SERVICES = {
     "reuters", "ap", "associated press", "the associated press", "afp", "agence france-presse", "antara",
     "antaranews", "dpa", "sda", "apa", "kna", "epd", "efe", "ansa", "xinhua", "bernama", "upi", "pa", "ians",
@@ -77,8 +72,10 @@ _ROLE_LAST = re.compile(r"\b(?:writer|correspondent|columnist|editor|contributor
 _DOUBLED = re.compile(r"(.{3,}?)\s*\1")
 _CONTRIB_PLACE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|correspondent)\s+[\w\s]{2,30}?,\s*", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "del", "la", "le", "bin", "binti",
-              "al", "el", "ter", "ten", "zu", "y", "e", "of", "af", "staff", "reporter", "team", "redaksi"}
+# Lower-case words that do not make a fragment prose: the particles names hold ([byline] name_particles: "van",
+# "von der", "bin"), and the role words of a staff credit ("Tim redaksi", "Staff reporter"), which the
+# placeholders then drop.
+_PARTICLES = frozenset(words("byline", "name_particles")) | {"staff", "reporter", "team", "redaksi"}
 
 
 # A byline led by "by" in a European language, where "Name, Place" gives the place written from. (Indonesian
@@ -90,6 +87,13 @@ def norm_key(name: str) -> str:
     """A comparison key: case-folded, accents and punctuation removed."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
     return re.sub(r"[^\w]+", " ", s.casefold()).strip()
+
+
+# What stands for a writer without naming one: the packs' placeholders ([byline] placeholders: "Admin",
+# "Redaksi", "Share"), and values that are no word of any language (a template's empty field, a network's name
+# on a share button). Compared as norm_key leaves a fragment.
+_NON_NAMES = frozenset(norm_key(w) for w in words("byline", "placeholders")) | {
+    "none", "null", "null null", "undefined", "facebook", "twitter", "instagram", "whatsapp", "linkedin"}
 
 
 # --------------------------------------------------------------------------- one name
@@ -292,8 +296,7 @@ def split_byline(text: str) -> list[str]:
         return []
     s = _CONTRIB_PLACE.sub("", s)
     # Segment on label boundaries first so "Reporter: A Editor: B" is two segments.
-    parts = re.split(r"\s*(?:\||\n|•)\s*|[\s/]+(?=(?:editor|redaktur|red|penyunting|fotografer|foto|photo|sumber)\s*:)",
-                     s, flags=re.I)
+    parts = _SEGMENT_SPLIT.split(s)
     has_writer = any(_WRITER_RE.match(p) for p in parts)
     out: list[str] = []
     editor_label = False

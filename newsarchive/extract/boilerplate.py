@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from newsarchive.langpacks import words
+from newsarchive.langpacks import alternation, words
 
 log = logging.getLogger(__name__)
 
@@ -106,34 +106,16 @@ STRONG_BODY = re.compile(r"articlebody|article-?body|article__body|article-?cont
 _STRONG_HINT = ("body", "content", "text", "isi")  # cheap pre-check before the regex
 
 
-# Lines that are never article prose even inside the article container.
+# Lines that are never article prose even inside the article container: they open with a phrase of the packs'
+# [body] furniture_openings ("Baca juga", "Read more", "Advertisement", consent placeholders) or a label of
+# [body] furniture_labels with its colon ("Editor:", "Tags:"). Marks rather than words stay here: detik's
+# "[gambas" embed tag, copyright signs, an ad label set off by punctuation ("*Anzeige -"), and a source credit
+# that names its source ("Quelle: Verband X"; a bare "Sources:" heads a list).
 BOILER_LINE = re.compile(
-    r"^\W*(?:baca(?:\s+juga|\s+selengkapnya)?|lihat\s+juga|simak\s+juga|simak\s+(?:video|berita)|"
-    r"tonton\s+juga|cek\s+berita|ikuti\s+(?:berita|kami|update)|dapatkan\s+update|"
-    r"read\s+(?:more|also|next|the\s+full)|see\s+also|related(?:\s+(?:article|stories|story|news|posts?))?|"
-    r"recommended(?:\s+for\s+you)?|more\s+from|more\s+on\s+this|also\s+read|"
-    r"advertisement|scroll\s+to\s+(?:continue|resume)|(?:scroll|gulir)\s+ke\s+bawah|continue\s+reading|"
-    r"lanjut(?:kan)?\s+membaca|\[gambas|"
-    r"share\s+(?:this|on)|bagikan|sign\s+up\s+for|subscribe\s+to|"
-    r"posting\s+komentar|diposting\s+oleh|posted\s+by|label\s*:|labels\s*:|tags?\s*:|topik\s*:|"
-    r"editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|photo\s*:|image\s*:|"
-    r"(?:all\s+)?rights\s+reserved|copyright\s*©|©\s*\d{4}|"
-    r"(?:das\s+)?könnte\s+(?:dich|sie)\s+auch\s+interessieren|verwandte\s+themen|mehr\s+zum\s+thema|"
-    r"lesen\s+sie\s+auch|auch\s+interessant|you\s+(?:may|might)\s+also\s+like|"
-    r"(?:à\s+)?lire\s+aussi|leia\s+(?:também|mais)|lee\s+también|czytaj\s+(?:też|także|więcej)|zobacz\s+(?:też|także)|"
-    r"leggi\s+anche|pubblicità|publicidad|más\s+información|like\s+this\s*:|"
-    r"(?:please\s+)?(?:turn\s+on|enable)\s+javascript|first\s+published\s+on|last\s+modified\s+on|"
-    r"この記事は有料記事です|有料会員になると|この記事を書いた人|"
-    r"a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print|"
-    r"(?:this|our)\s+(?:web)?site\s+uses\s+cookies|we\s+use\s+cookies|by\s+continuing\s+to\s+(?:use|browse)|"
-    # consent placeholders standing in for an embed until the reader accepts it
-    r"ein\s+klick\s+für\s+den\s+datenschutz|externer\s+inhalt|empfohlener\s+(?:redaktioneller\s+)?inhalt|"
-    r"um\s+(?:diesen|den)\s+inhalt\s+(?:zu\s+sehen|anzuzeigen)|to\s+view\s+this\s+content|"
-    r"this\s+content\s+is\s+(?:not\s+available|hosted\s+by|provided\s+by|blocked)|accept\s+(?:all\s+)?cookies|"
-    r"weiter\s+(?:zu|zum|zur|lesen)|weiterlesen|\*?(?:anzeige|werbung)\s*[-:.\u2013|]|"
-    r"have\s+a\s+(?:news\s+)?tip\?|関連記事|関連ニュース|おすすめ(?:情報|記事)?|あわせて読みたい|相关(?:阅读|新闻)|"
-    r"相關(?:閱讀|新聞)|延伸阅读|관련\s*기사|"
-    r"(?:quelle|source|fuente|źródło)\s*:(?=\s*\S))"  # "Quelle: Verband X" (a bare "Sources:" heads a list)
+    rf"^\W*(?:{alternation(words('body', 'furniture_openings'))}|"
+    rf"(?:{alternation(words('body', 'furniture_labels'))})\s*:|"
+    r"\[gambas|copyright\s*©|©\s*\d{4}|\*?(?:anzeige|werbung)\s*[-:.\u2013|]|"
+    r"(?:quelle|source|fuente|źródło)\s*:(?=\s*\S))"
     r"(?!\w)", re.I)
 
 # A credit line: a byline label of any language pack with a colon, then a name ("Oleh: Andi Saputra",
@@ -185,21 +167,20 @@ NEWSLETTER_NOUN = re.compile(r"\b(?:newsletters?|inbox|e-?mail\s+(?:updates|aler
 NEWSLETTER_VERB = re.compile(r"\b(?:sign\s*up|subscribe|register|get|delivered|abonnieren|anmelden|daftar|"
                              r"berlangganan|inscr[ií]bete|inscrivez|iscriviti)", re.I)
 
-# Short lines made only of these words are furniture (share bars, "Advertisement").
+# Short lines made only of a word of the packs' [body] furniture_words are furniture ("Advertisement", "Share",
+# "Daftar isi"), as are share buttons named after their network, comment counts, dates in CJK notation and
+# reading-time notes ([body] reading_time_labels).
+_READING_TIME_LABELS = alternation(words("body", "reading_time_labels"))
 BOILER_SHORT = re.compile(
-    r"^\W*(?:advertisement|anzeige|werbung|publicité|iklan|advertorial|sponsored|share|tweet|"
-    r"facebook|twitter|whatsapp|linkedin|email|print|telegram|copy\s+link|scroll\s+to\s+continue.*|"
-    r"loading\.*|comments?|\d+\s+comments?|back\s+to\s+top|top|menu|search|close|skip\s+to\s+content|"
-    r"follow\s+us|save|saved|post\s+on\s+x|more\s+about|mehr\s+zu(?:m|r)?|share\s+(?:on|via)\s+\w+|pin\s+it|"
-    r"email\s+this|print\s+this|table\s+of\s+contents|inhaltsverzeichnis|sommaire|daftar\s+isi|"
+    rf"^\W*(?:{alternation(words('body', 'furniture_words'))}|facebook|twitter|whatsapp|linkedin|telegram|"
+    r"scroll\s+to\s+continue.*|\d+\s+comments?|share\s+(?:on|via)\s+\w+|"
     r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}[:時]\d{2}分?)?|"
-    r"(?:reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|"
-    r"waktu\s+baca)\W*\d+\s*\w*|\d+\s*(?:min|mins|minutes?|minuten|menit)\.?\s*(?:read|lesen|lesezeit|baca)?)\W*$",
+    rf"(?:{_READING_TIME_LABELS})\W*\d+\s*\w*|"
+    r"\d+\s*(?:min|mins|minutes?|minuten|menit)\.?\s*(?:read|lesen|lesezeit|baca)?)\W*$",
     re.I)
 
 # A reading-time note anywhere in a short line marks a header line ("Dimas 2 jam lalu · waktu baca 1 menit").
-READING_TIME = re.compile(r"\b(?:(?:waktu\s+baca|reading\s+time|lesezeit|lesedauer|tempo\s+de\s+leitura|"
-                          r"temps\s+de\s+lecture)\s*:?\s*\d+\s*(?:min|menit|minutes?|minuten)|"
+READING_TIME = re.compile(rf"\b(?:(?:{_READING_TIME_LABELS})\s*:?\s*\d+\s*(?:min|menit|minutes?|minuten)|"
                           r"\d+\s*(?:min|mins|minutes?|menit)\s+(?:read|baca))(?-i:(?![a-z]))", re.I)  # "readJun 11"
 
 # Hidden blocks, unless they hold real paragraphs: React streaming parks the whole article in

@@ -24,6 +24,7 @@ from newsarchive.extract import authors as au
 from newsarchive.extract import dates as dt
 from newsarchive.extract.jsonld import JsonLd, jsonld_names
 from newsarchive.extract.pagetools import chunks, class_groups, in_byline_furniture, iter_tags, select, text_of
+from newsarchive.langpacks import alternation, words
 from newsarchive.profiles import Profile
 
 log = logging.getLogger(__name__)
@@ -69,19 +70,22 @@ def _in_picture_credit(el, depth: int = _PICTURE_DEPTH) -> bool:
     return False
 
 
-# "Rep: X/ Red: Y" is the Indonesian short form of reporter and editor (redaktur) that portals print under the
-# headline; "rep" needs its colon, as every label here does.
+# A byline line of the text: a label of the packs' [byline] line_labels with its colon ("Penulis: X"), or one of
+# heading_labels alone on the line above the name ("Autorin" / "Anna Berg"). "Rep: X/ Red: Y" is the Indonesian
+# short form of reporter and editor (redaktur) that portals print under the headline; "rep" needs its colon,
+# as every label here does.
 _BYLINE_LINE = re.compile(
-    r"(?:^|\n|\s)(?:penulis|pewarta|reporter|rep|wartawan|oleh|author|autor|von|by|par|por|diposting oleh|posted by)"
+    rf"(?:^|\n|\s)(?:{alternation(words('byline', 'line_labels'), any_space=False)}|rep)"
     r"\s*[:：]\s*(?P<names>[^\n|]{2,80})"
-    r"|(?:^|\n)(?:autorin/autor|autor/in|autor\*in|autorin|autor|author|authors|penulis|pewarta|verfasser)"
+    rf"|(?:^|\n)(?:{alternation(words('byline', 'heading_labels'))})"
     r"\s*\n(?P<names2>[^\n|]{2,80})", re.I)
 
-# A short paragraph that is only a byline: "Von Cosima Künzel", "By Jane Doe and John Roe", "Oleh: Dewi",
-# "Ein Beitrag von Jane Doe", "Blog post by Jane Doe".
+# A short paragraph that is only a byline: "Von Cosima Künzel", "By Jane Doe and John Roe", "Oleh: Dewi"
+# ([byline] paragraph_labels), "Ein Beitrag von Jane Doe", "Blog post by Jane Doe" (a phrase built of parts,
+# which stays a pattern here).
 _PARA_BYLINE = re.compile(
     r"^(?:(?:(?:ein|a|an|blog|gast)[\s-]?)?(?:beitrag|artikel|post|article|story|text|written|posted|geschrieben)"
-    r"\s+(?:von|by)|von|by|oleh|por|par|door|av|af|di|text|texto|penulis|reporter)\s*[:：]?\s+(?P<names>.{3,80})$",
+    rf"\s+(?:von|by)|{alternation(words('byline', 'paragraph_labels'))})\s*[:：]?\s+(?P<names>.{{3,80}})$",
     re.I)
 
 # "Jane Doe |" (or "·", "-") as its own element, right before the element that carries the date.
@@ -101,8 +105,8 @@ _ORG_MARKERS = re.compile(r"(?i)\b(?:pt|gmbh|ltd|inc|llc|ag|s\.a|media|redaktion
 
 _WEB_ADDRESS = re.compile(r"www\.|https?://")
 _LINK_PREFIXES = ("http://", "https://", "//")
-# Yoast's label for the writer in twitter:labelN, in the languages it is translated to.
-_WRITTEN_BY_LABEL = re.compile(r"written by|author|verfasst|geschrieben|penulis|auteur|escrito")
+# Yoast's label for the writer in twitter:labelN, in the languages it is translated to ([byline] meta_labels).
+_WRITTEN_BY_LABEL = re.compile(alternation(words("byline", "meta_labels"), any_space=False))
 _NOT_IN_NAME = re.compile(r"[\d:!?.]")
 _NAME_LIST_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b|\bund\b|\bdan\b)\s*")
 _EMPHASIS_TAGS = ("strong", "b", "em", "i")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from newsarchive.langpacks import month_numbers
+from newsarchive.langpacks import UNIT_SECONDS, alternation, month_numbers, table, words
 
 log = logging.getLogger(__name__)
 
@@ -54,27 +54,23 @@ class ParsedDate:
 # below match the written word.
 _MONTHS: dict[str, int] = month_numbers()
 
-_HOUR = 3600
-# Zone abbreviations seen next to visible times. Ambiguous ones take the reading news sites mean most.
-_ZONES: dict[str, int] = {
-    "wib": 7 * _HOUR, "wita": 8 * _HOUR, "wit": 9 * _HOUR,
-    "utc": 0, "gmt": 0, "z": 0, "ut": 0,
-    "cet": 1 * _HOUR, "cest": 2 * _HOUR, "mez": 1 * _HOUR, "mesz": 2 * _HOUR, "bst": 1 * _HOUR,
-    "wet": 0, "west": 1 * _HOUR, "eet": 2 * _HOUR, "eest": 3 * _HOUR, "msk": 3 * _HOUR,
-    "est": -5 * _HOUR, "edt": -4 * _HOUR, "cst": -6 * _HOUR, "cdt": -5 * _HOUR,
-    "mst": -7 * _HOUR, "mdt": -6 * _HOUR, "pst": -8 * _HOUR, "pdt": -7 * _HOUR, "et": -5 * _HOUR,
-    "ist": 5 * _HOUR + 1800, "jst": 9 * _HOUR, "kst": 9 * _HOUR, "hkt": 8 * _HOUR, "sgt": 8 * _HOUR,
-    "myt": 8 * _HOUR, "pht": 8 * _HOUR, "ict": 7 * _HOUR, "aest": 10 * _HOUR, "aedt": 11 * _HOUR,
-    "sast": 2 * _HOUR, "wat": 1 * _HOUR, "cat": 2 * _HOUR, "eat": 3 * _HOUR,
-}
+
+def _seconds(offset: str) -> int:
+    """"+07:00" -> 25200; "-05:00" -> -18000 (the packs' shape of a UTC offset)."""
+    sign = -1 if offset.startswith("-") else 1
+    hours, minutes = offset[1:].split(":")
+    return sign * (int(hours) * 3600 + int(minutes) * 60)
+
+
+# Zone abbreviations seen next to visible times, from the packs ([dates] zones), with their offset in seconds.
+_ZONES: dict[str, int] = {name: _seconds(offset) for name, offset in table("dates", "zones").items()}
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
-# A zone name as written after a time. Those that are also words ("ist", "et", "est": "um 14:05 ist ...") count
-# only in capitals; the others in any case ("14.05 wib", "09:00 pst").
-_WORDLIKE_ZONES = {"ist", "et", "est", "ut", "z", "cat", "eat", "wat", "wet", "west"}
-_ZONE_WORD = (rf"(?-i:{'|'.join(sorted((z.upper() for z in _WORDLIKE_ZONES), key=len, reverse=True))})(?![A-Za-z])"
-              rf"|(?:{'|'.join(sorted(set(_ZONES) - _WORDLIKE_ZONES, key=len, reverse=True))})(?![a-z])")
+# A zone name as written after a time. Those that are also words ("ist", "et", "est": "um 14:05 ist ...";
+# [dates] capital_zones) count only in capitals; the others in any case ("14.05 wib", "09:00 pst").
+_WORDLIKE_ZONES = frozenset(words("dates", "capital_zones"))
+_ZONE_WORD = (rf"(?-i:{alternation(z.upper() for z in _WORDLIKE_ZONES)})(?![A-Za-z])"
+              rf"|(?:{alternation(set(_ZONES) - _WORDLIKE_ZONES)})(?![a-z])")
 
 # --------------------------------------------------------------------------- regular expressions
 
@@ -103,37 +99,24 @@ _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\
 # A time of day, optionally with seconds, am/pm and a zone: "14:05", "14.05 WIB", "2:05 pm EDT", "um 14:05 Uhr".
 _TIME = re.compile(
     r"(?<![\d.:])(?P<H>[0-2]?\d)(?P<sep>[:.h])(?P<M>[0-5]\d)(?:(?P=sep)(?P<S>[0-5]\d))?(?![\d])"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s*(?:uhr|h|horas|hrs|hs)\b)?"
+    rf"(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s*(?:{alternation(words('dates', 'clock_words'))})\b)?"
     rf"(?:\s*\(?(?P<zone>(?:{_ZONE_WORD})(?:\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?|[+-][01]\d:?[0-5]\d)\)?)?",
     re.I)
-# Units of relative times in the languages we meet; matched by prefix in _UNIT_SECONDS.
-_REL_UNITS = (r"detik|menit|jam|hari|minggu|pekan|bulan|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
-              r"months?|sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|segundos?|minutos?|horas?|"
-              r"d[ií]as?|semanas?|mes(?:es)?|m[êe]s|heures?|jours?|semaines?|mois|secondes?|secondi|secondo|minuti|"
-              r"minuto|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|uur|minuut|dagen|dag|weken|week|"
-              r"maanden|maand")
-_APOS = "'\u2019"  # "un'ora", "un’ora", "aujourd’hui"
+# Relative times, in the words of every pack: a count ("2", "se", "un'"), a unit ("jam", "Minuten"), and a word
+# after ("lalu", "ago") or before ("vor", "hace") that makes it past; or a day word ("kemarin", "hari ini").
+# Every unit is a whole word (what the pack says it means is looked up as written, not by its stem).
+_UNIT_SECONDS = {word: UNIT_SECONDS[unit] for word, unit in table("dates", "relative_units").items()}
+_REL_UNITS = alternation(_UNIT_SECONDS)
+_ONE = alternation(words("dates", "relative_one"))
+_YESTERDAY = frozenset(words("dates", "yesterday_words"))
 _RELATIVE = re.compile(
     # "2 jam (yang) lalu", "3 hours ago", "3 ore fa", "3 uur geleden"; never inside a word ("Indian hours")
-    rf"(?<!\w)(?P<n>\d+|an?|one|se|un[ao{_APOS}]?|una|uno|een)\s*(?P<unit>{_REL_UNITS})\s+(?:yang\s+)?"
-    r"(?:lalu|ago|fa|geleden)\b"
+    rf"(?<!\w)(?P<n>\d+|{_ONE})\s*(?P<unit>{_REL_UNITS})\s+(?:{alternation(words('dates', 'ago_words'))})\b"
     # "vor 5 Minuten", "hace 3 horas", "há 3 horas", "il y a 3 heures"
-    rf"|(?<!\w)(?:vor|hace|h[áa]|il\s+y\s+a)\s+(?P<n2>\d+|einer?|einem|una?|uma?|une?)\s+(?P<unit2>{_REL_UNITS})\b"
+    rf"|(?<!\w)(?:{alternation(words('dates', 'ago_prefixes'))})\s+(?P<n2>\d+|{_ONE})\s+(?P<unit2>{_REL_UNITS})\b"
     # "kemarin", "ieri", "oggi": whole words only ("Ranieri", "Bayer", "Poggi" are not dates)
-    r"|(?<!\w)(?P<word>kemarin|yesterday|gestern|ayer|ontem|ieri|gisteren|"
-    rf"hari\s+ini|today|heute|hoy|hoje|aujourd[{_APOS}]hui|oggi|vandaag)\b",
+    rf"|(?<!\w)(?P<word>{alternation(_YESTERDAY | set(words('dates', 'today_words')))})\b",
     re.I)
-_YESTERDAY = frozenset({"kemarin", "yesterday", "gestern", "ayer", "ontem", "ieri", "gisteren"})
-_UNIT_SECONDS = {
-    "detik": 1, "sec": 1, "second": 1, "sekunde": 1, "segundo": 1, "menit": 60, "min": 60,
-    "jam": 3600, "hour": 3600, "hr": 3600, "stunde": 3600, "hora": 3600, "heure": 3600, "ore": 3600, "ora": 3600,
-    "uur": 3600, "hari": 86400, "day": 86400, "tag": 86400, "día": 86400, "dia": 86400, "jour": 86400,
-    "giorn": 86400, "dag": 86400, "minggu": 604800, "pekan": 604800, "week": 604800, "woche": 604800,
-    "semana": 604800, "semaine": 604800, "settiman": 604800, "wek": 604800, "bulan": 2592000, "month": 2592000,
-    "monat": 2592000, "mes": 2592000, "mês": 2592000, "mois": 2592000, "maand": 2592000,
-}
-_UNIT_KEYS = sorted(_UNIT_SECONDS, key=len, reverse=True)  # longest first: "minggu" (week) is not "min"
-
 
 # Clock times in Japanese, Chinese and Korean notation, rewritten to the form _TIME reads.
 _CJK_CLOCK = re.compile(r"(?P<h>[0-2]?\d)\s*[時时시]\s*(?P<m>[0-5]?\d)\s*[分분]")
@@ -212,7 +195,8 @@ def parse_iso(text: str) -> ParsedDate | None:
 
 
 # What may separate a date from its time: punctuation and "um"/"pukul"/"at"; or, time first, a day name.
-_GAP_AFTER = re.compile(r"[\s,.|\-–—/@()•·:T]*(?:um|at|pukul|pkl\.?|jam|à|a las|alle|om|kl\.?|o)?[\s,|\-–—/()•·:]*", re.I)
+_TIME_WORDS = alternation(words("dates", "time_words"), any_space=False)  # "um", "pukul", "at" ([dates] time_words)
+_GAP_AFTER = re.compile(rf"[\s,.|\-–—/@()•·:T]*(?:{_TIME_WORDS})?[\s,|\-–—/()•·:]*", re.I)
 _GAP_BEFORE = re.compile(r"[\s,|\-–—/()•·]*(?:[a-zA-Z'’]{2,9}\.?)?[\s,|\-–—/()•·]*")
 
 
@@ -346,7 +330,7 @@ def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
     if not m:
         return None
     if m.group("word"):
-        days = 1 if m.group("word").lower() in _YESTERDAY else 0
+        days = 1 if " ".join(m.group("word").lower().split()) in _YESTERDAY else 0
         clock = _time_after(text, m.end())
         if clock is None:  # "kemarin": the day only
             return ParsedDate(datetime.combine((fetched_at - timedelta(days=days)).date(), datetime.min.time()))
@@ -356,9 +340,8 @@ def parse_relative(text: str, fetched_at: datetime | None) -> ParsedDate | None:
         return ParsedDate(datetime(day.year, day.month, day.day, hh, mm, ss, tzinfo=tz), True, tz is not None)
     n_raw = (m.group("n") or m.group("n2") or "1").lower()
     n = int(n_raw) if n_raw.isdigit() else 1
-    unit = (m.group("unit") or m.group("unit2")).lower()
-    secs = next((_UNIT_SECONDS[k] for k in _UNIT_KEYS if unit.startswith(k)), None)
-    if secs is None:
+    secs = _UNIT_SECONDS.get((m.group("unit") or m.group("unit2")).lower())
+    if secs is None:  # a unit whose lower case is not how the pack writes it
         return None
     when = fetched_at - timedelta(seconds=n * secs)
     if secs >= 86400:  # "3 days ago" knows the day, not the time

@@ -23,7 +23,7 @@ from newsarchive.archive.db import first_line
 from newsarchive.errors import UserError
 from newsarchive.items import ArticleItem
 from newsarchive import settings as defaults
-from newsarchive.runrecord import ARTICLE_FAILURES, FAILURE_PREFIX, SITES_WITHOUT_ARTICLES, run_counts
+from newsarchive.runrecord import ARTICLE_FAILURES, FAILURE_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, run_counts
 
 log = logging.getLogger(__name__)
 
@@ -51,14 +51,10 @@ class RunReport:
         """What a ``crawl_runs`` row and the summary line report (the same as the live row's counts)."""
         return run_counts(self.stats)
 
-    def fetches(self) -> int:
-        """Requests sent to sites (robots.txt, sitemaps, feeds and pages; redirects included, retries not)."""
-        return int(self.stats.get("downloader/request_count", 0)) - int(self.stats.get("retry/count", 0))
-
     def failed_share(self) -> float:
-        """Failed URLs per fetch (1.0 when URLs failed and nothing could be fetched)."""
-        failed = self.counts()["failed"]
-        return failed / self.fetches() if self.fetches() > 0 else float(failed > 0)
+        """Failed URLs per URL fetched (FETCHES; 1.0 when URLs failed and none was counted as fetched)."""
+        failed, fetches = self.counts()["failed"], int(self.stats.get(FETCHES, 0))
+        return failed / fetches if fetches >= failed > 0 else float(failed > 0)
 
     def alarming(self, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> bool:
         """Is this run worth an operator's attention (exit 1)? When an article page could not be archived

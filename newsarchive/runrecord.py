@@ -24,6 +24,10 @@ GONE_PREFIX = "newsarchive/gone/"  # + URL: the status (404, 410) of a page that
 ARTICLE_FAILURES = "newsarchive/article_failures"  # failures of article pages: an alert, exit 1
 ARTICLES_OF_PREFIX = "newsarchive/articles_of/"  # + site name: articles found (stored, unchanged, known)
 SITES_WITHOUT_ARTICLES = "newsarchive/sites_without_articles"  # names, set by the spider when it closes
+# URLs the run fetched, the share of failures is taken of: pages, sitemaps and feeds that were read, answered
+# 304, 404/410, or failed. robots.txt and the usual-path probes (mostly missing on any one site) are not, so
+# they cannot dilute a failed start page into an "ok" run; retries and redirects are one fetch.
+FETCHES = "newsarchive/fetches"
 # Requests dropped on purpose, the ``skipped`` count: known articles not due, robots.txt-forbidden, over
 # DOWNLOAD_MAXSIZE (or a gzip bomb), non-HTML responses (PDF, images), pages past --max-pages.
 SKIPPED_STATS = ("skipped_known", "robots_forbidden", "too_large", "not_html", "over_max_pages")

@@ -45,7 +45,8 @@ from newsarchive.middlewares.pagebudget import PageBudgetSpent
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
 from newsarchive.responses import article_item, bounded, is_html
-from newsarchive.runrecord import ARTICLES_OF_PREFIX, SITES_WITHOUT_ARTICLES, note_article, record_failure, record_gone
+from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
+                                   record_gone)
 from newsarchive.sites import Site, adhoc_site, load_sites
 from newsarchive.urls import canonicalize, safe_url
 
@@ -219,6 +220,7 @@ class ArticleSpider(scrapy.Spider):
         return bool(self.since and moment and moment < self.since)
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        self.crawler.stats.inc_value(FETCHES)
         try:
             xml = sitemap_xml(response.body, response.meta.get("download_maxsize", self.download_maxsize))
         except SitemapTooLarge as exc:  # a decompression bomb, or a sitemap past DOWNLOAD_MAXSIZE: skipped
@@ -242,6 +244,7 @@ class ArticleSpider(scrapy.Spider):
                 yield self.page_request(link.url, link.updated, listed=True)
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
+        self.crawler.stats.inc_value(FETCHES)
         links = parse_feed(response.body, response.url)
         if not links and not response.meta.get("na_probe"):
             log.warning("not a feed, or an empty one: %s", response.url)
@@ -292,6 +295,7 @@ class ArticleSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         explicit = response.meta.get("explicit", False)
+        self.crawler.stats.inc_value(FETCHES)
         if not explicit:
             self.pages += 1
             self.crawler.stats.inc_value("newsarchive/pages_fetched")
@@ -370,7 +374,10 @@ class ArticleSpider(scrapy.Spider):
     # -- failures ------------------------------------------------------------------------------------------
     def failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(NotModified) or self.skipped(failure):
+        if self.skipped(failure):
+            return
+        self.crawler.stats.inc_value(FETCHES)  # a 304, a dead link, a failure: an answer (or none) all the same
+        if failure.check(NotModified):
             return
         status = failure.value.response.status if failure.check(HttpError) else None
         if status in GONE_STATUSES and not request.meta.get("explicit"):  # a URL asked for by name is no dead link

@@ -16,14 +16,14 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 from scrapy import signals
-from scrapy.http import HtmlResponse
-from sqlalchemy import Engine, select, update
+from scrapy.http import HtmlResponse, Response
+from sqlalchemy import Engine, delete, insert, select, update
 
 from newsarchive.archive.db import READER  # reads take no write lock
-from newsarchive.archive.models import ArticleRow, CrawlRunRow, PageRow
+from newsarchive.archive.models import ArticleRow, CrawlRunRow, ListedUpdateRow, PageRow
 from newsarchive.archive.store import page_headers
 from newsarchive.timeutil import iso_utc, utc_now
-from newsarchive.urls import canonicalize
+from newsarchive.urls import canonicalize, host_of
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -34,6 +34,13 @@ log = logging.getLogger(__name__)
 # an article (the parser did not take it for one). The store pipeline keeps its raw bytes in ``pages``
 # so that a later parser can ``reparse`` it; the spider only reports it.
 page_not_article = object()
+# Sitemap lastmod / feed updated values kept in memory before they are written to ``listed_updates`` (and
+# at the end of the run). A SIGKILL loses at most these: their articles fall back on the time comparison.
+LISTED_FLUSH = 500
+# Request meta set by the spider on a page request from a sitemap or feed: the URL as listed (canonical)
+# and the lastmod / updated value that came with it.
+LISTED_META = "na_listed"
+UPDATED_META = "na_updated"
 
 
 def parse_when(text: str | None) -> datetime | None:
@@ -75,9 +82,10 @@ def _headers(text: str | None) -> dict[str, str]:
 class CrawlState:
     """The known URLs of some sites (by ``articles.site``) and the policy that says which to fetch again.
 
-    A URL is fetched again when a signal says it changed (a sitemap ``lastmod`` or feed ``updated`` later
-    than our last fetch), when it is a recent article due for a revisit, or always with ``refresh``.
-    Everything else known is skipped; re-fetches are conditional (ETag / Last-Modified)."""
+    A URL is fetched again when a signal says it changed (a sitemap ``lastmod`` or feed ``updated`` other
+    than the one that came with it at our last fetch, or later than that fetch), when it is a recent article
+    due for a revisit, or always with ``refresh``. Everything else known is skipped; re-fetches are
+    conditional (ETag / Last-Modified). The value seen with each fetched URL is kept in ``listed_updates``."""
 
     def __init__(self, engine: Engine, *, revisit_days: float = 0, revisit_hours: float = 0,
                  refresh: bool = False) -> None:
@@ -86,6 +94,8 @@ class CrawlState:
         self.revisit_hours = revisit_hours
         self.refresh = refresh
         self.known: dict[str, Known] = {}
+        self.listed: dict[str, str] = {}  # canonical URL -> lastmod / updated seen with it (listed_updates)
+        self.pending: dict[str, str] = {}  # of those, the ones not written yet
 
     def load(self, sites: Iterable[str] | None = None) -> int:
         """Load what is stored for the given ``articles.site`` values (all sites when None)."""
@@ -114,8 +124,16 @@ class CrawlState:
                     headers = _headers(p_headers)
                     entry.etag = headers.get("etag")
                     entry.last_modified = headers.get("last-modified")
+        self._load_listed(names)
         log.info("crawl state: %d known URLs", len(self.known))
         return len(self.known)
+
+    def _load_listed(self, sites: list[str] | None) -> None:
+        query = select(ListedUpdateRow.url, ListedUpdateRow.updated)
+        if sites is not None:
+            query = query.where(ListedUpdateRow.site.in_(sites))
+        with self.engine.connect().execution_options(**READER) as conn:
+            self.listed.update((url, updated) for url, updated in conn.execute(query))
 
     def get(self, url: str) -> Known | None:
         return self.known.get(canonicalize(url))
@@ -130,15 +148,61 @@ class CrawlState:
             return False, "this run"
         if self.refresh or entry.last_fetched is None:
             return True, "refresh"
-        signal = parse_when(hint)
-        if signal is not None and signal > entry.last_fetched:
+        if self._changed(url, hint, entry.last_fetched):
             return True, "changed"
         now = now or utc_now()
         if self.revisit_days > 0 and entry.published is not None \
                 and now - entry.published <= timedelta(days=self.revisit_days) \
                 and now - entry.last_fetched >= timedelta(hours=self.revisit_hours):
             return True, "revisit"
+        if hint and canonicalize(url) not in self.listed:
+            # Known, and the value is no later than our fetch: a baseline for the next run to compare with.
+            self.remember(url, hint)
         return False, "known"
+
+    def _changed(self, url: str, hint: str | None, last_fetched: datetime) -> bool:
+        """Does the sitemap/feed value ``hint`` announce a change of ``url``: another value than the one
+        seen at our last fetch (a date-only lastmod of today, a site clock behind ours are never *later*),
+        or a moment after that fetch? Two spellings of one moment are the same value."""
+        if not hint:
+            return False
+        signal = parse_when(hint)
+        seen = self.listed.get(canonicalize(url))
+        if seen is not None:
+            before = parse_when(seen)
+            if (signal != before) if signal is not None and before is not None else seen.strip() != hint.strip():
+                return True
+        return signal is not None and signal > last_fetched
+
+    def remember(self, url: str, hint: str) -> None:
+        """Keep ``hint``, the sitemap/feed value that came with ``url``, for the next runs to compare with."""
+        key = canonicalize(url)
+        self.listed[key] = hint
+        self.pending[key] = hint
+        if len(self.pending) >= LISTED_FLUSH:
+            self.flush_listed()
+
+    def flush_listed(self) -> None:
+        """Write the values kept since the last flush to ``listed_updates`` (one transaction)."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, {}
+        stamp = iso_utc(utc_now())
+        rows = [{"url": url, "site": host_of(url), "updated": hint, "seen_at": stamp} for url, hint in pending.items()]
+        with self.engine.begin() as conn:
+            urls = list(pending)
+            for start in range(0, len(urls), 500):  # bound the IN list (SQLite's variable limit)
+                conn.execute(delete(ListedUpdateRow).where(ListedUpdateRow.url.in_(urls[start:start + 500])))
+            conn.execute(insert(ListedUpdateRow), rows)
+
+    def scraped(self, item: object, response: Response | object, **_: object) -> None:
+        """``item_scraped``: an article from a sitemap or feed is archived; keep the value that came with it.
+        (An item an errback yields comes with a Failure, not a response: nothing to keep then.)"""
+        if not isinstance(response, Response):
+            return
+        url, hint = response.meta.get(LISTED_META), response.meta.get(UPDATED_META)
+        if url and hint:
+            self.remember(url, hint)
 
     def mark_fetched(self, url: str, article_url: str | None = None) -> None:
         """Remember, for the rest of this run, that ``url`` was fetched now (it is no longer due)."""
@@ -153,9 +217,12 @@ class CrawlState:
         if article_url:
             self.known.setdefault(article_url, entry)
 
-    def touch(self, url: str) -> None:
+    def touch(self, url: str, hint: str | None = None) -> None:
         """A 304: the stored copy is current. Move the fetch times of the article and of the one page whose
-        validators were sent (the article's other pages, older copies or other URLs, were not fetched)."""
+        validators were sent (the article's other pages, older copies or other URLs, were not fetched), and
+        keep ``hint``, the sitemap/feed value that announced the change, as seen."""
+        if hint:
+            self.remember(url, hint)
         entry = self.get(url)
         if entry is None:
             return
@@ -173,6 +240,10 @@ class CrawlState:
         reading the archive itself."""
         for url, body, ctype in pages_fetched_since(self.engine, since, sites):
             yield HtmlResponse(url, body=body, headers={"Content-Type": ctype or "text/html"})
+
+
+# The counts of a crawl_runs row (newsarchive.runrecord.run_counts makes them from the run's stats).
+RUN_COLUMNS = ("new", "updated", "unchanged", "failed", "gone", "skipped")
 
 
 # -- crawl_runs -------------------------------------------------------------------------------------------
@@ -204,13 +275,14 @@ def resume_point(engine: Engine) -> str | None:
 def start_run(engine: Engine, site: str | None) -> int:
     with engine.begin() as conn:
         result = conn.execute(CrawlRunRow.__table__.insert().values(
-            started_at=iso_utc(utc_now()), site=site, new=0, updated=0, unchanged=0, failed=0, status="running"))
+            started_at=iso_utc(utc_now()), site=site, new=0, updated=0, unchanged=0, failed=0, gone=0, skipped=0,
+            status="running"))
         return int(result.inserted_primary_key[0])
 
 
 def update_run(engine: Engine, run_id: int, counts: dict[str, int], status: str | None = None,
                finished: bool = False) -> None:
-    values: dict[str, object] = {k: int(counts.get(k, 0)) for k in ("new", "updated", "unchanged", "failed")}
+    values: dict[str, object] = {k: int(counts.get(k, 0)) for k in RUN_COLUMNS}
     if status:
         values["status"] = status
     if finished:
@@ -239,6 +311,15 @@ def pages_fetched_since(engine: Engine, since: str, sites: Iterable[str] | None 
             yield url, zlib.decompress(body), _headers(headers).get("content-type", "")
 
 
+def _close(state: CrawlState) -> None:
+    try:
+        state.flush_listed()
+    except Exception as exc:  # noqa: BLE001 - the values only save refetches; the run's articles are stored
+        log.warning("could not keep the sitemap/feed dates seen this run: %s", exc)
+    finally:
+        state.engine.dispose()
+
+
 # -- one state per crawler ---------------------------------------------------------------------------------
 def state_for(crawler: "Crawler") -> CrawlState | None:
     """The crawl state shared by the dupefilter and the conditional-GET middleware of one crawler, or None
@@ -257,6 +338,7 @@ def state_for(crawler: "Crawler") -> CrawlState | None:
         spider = crawler.spider
         hosts = getattr(spider, "archive_sites", None)
         state.load(hosts() if callable(hosts) else None)
-        crawler.signals.connect(lambda **_: state.engine.dispose(), signal=signals.spider_closed, weak=False)
+        crawler.signals.connect(state.scraped, signal=signals.item_scraped, weak=False)
+        crawler.signals.connect(lambda **_: _close(state), signal=signals.spider_closed, weak=False)
     crawler._newsarchive_state = state  # type: ignore[attr-defined]
     return state

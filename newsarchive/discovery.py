@@ -1,15 +1,24 @@
 """Finding article URLs: robots.txt Sitemap lines, sitemaps (index, urlset, news), RSS and Atom feeds.
 
-Pure functions of bytes; the spider does the fetching (and bounds how many sitemaps it fetches). XML is
-parsed without entity expansion and without network access, so an XML bomb or an external entity in a
-sitemap is never expanded or fetched. Every URL goes through :func:`newsarchive.urls.safe_url`: a malformed
-one is skipped, never the document.
+Pure functions of bytes; the spider does the fetching (and bounds how many sitemaps it fetches). Sitemaps
+are read by Scrapy's own ``scrapy.utils.sitemap.Sitemap`` (what ``SitemapSpider`` uses; gzipped ones are
+inflated first with ``scrapy.utils.gz.gunzip`` under a size cap, see :func:`sitemap_xml`), feeds by lxml
+here. XML is parsed without entity expansion and without network access, and a document that declares
+entities is refused whole, so an XML bomb or an external entity is never expanded or fetched. Every URL
+goes through :func:`newsarchive.urls.safe_url`: a malformed one is skipped, never the document.
 """
 from __future__ import annotations
 
 import logging
+import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
 from lxml import etree
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded  # what gunzip raises, as SitemapSpider catches
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 
 from newsarchive.urls import safe_url
 
@@ -22,6 +31,15 @@ SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
 # Entries read from one sitemap or feed: the sitemap protocol's own limit (sitemaps.org: 50,000 URLs per
 # file). A hostile file packing more within DOWNLOAD_MAXSIZE would only fill the scheduler.
 MAX_ENTRIES = 50_000
+# The first bytes of a gzip stream (RFC 1952: magic number and the deflate method), as Scrapy checks them.
+GZIP_MAGIC = b"\x1f\x8b\x08"
+# Elements of a news sitemap entry (nested in <news:news>) that Scrapy's Sitemap, which reads only an entry's
+# direct children, would not report: the publication date serves as lastmod, the title as the link's title.
+NEWS_FIELDS = {"publication_date": "lastmod", "title": "title"}
+
+
+class SitemapTooLarge(ValueError):
+    """A gzipped sitemap that inflates past the size cap (a decompression bomb, or just too big)."""
 
 
 def _usable(text: str, base: str) -> str | None:
@@ -50,13 +68,70 @@ def _xml(body: bytes, base: str = "") -> etree._Element | None:
         return None
     if root is None:
         return None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        # Sitemaps and feeds never need entities of their own; declaring some is an XML bomb or an XXE
-        # probe. The parser expands and fetches nothing anyway, but the half-read URLs are worthless too.
-        log.warning("XML declaring entities refused (a bomb or an external entity?): %s", base)
+    if _declares_entities(root, base):
         return None
     return root
+
+
+def _declares_entities(element: etree._Element, base: str) -> bool:
+    """Does the document of ``element`` declare entities? Sitemaps and feeds never need entities of their
+    own; declaring some is an XML bomb or an XXE probe. The parsers expand and fetch nothing anyway, but the
+    half-read URLs (the text before each unexpanded reference) are worthless too, so the whole is refused."""
+    dtd = element.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        log.warning("XML declaring entities refused (a bomb or an external entity?): %s", base)
+        return True
+    return False
+
+
+class EntitiesDeclared(ValueError):
+    """A sitemap declaring entities: refused whole (see :func:`_declares_entities`)."""
+
+
+class NewsSitemap(Sitemap):
+    """Scrapy's streaming sitemap reader (no entity expansion, no network, no huge trees), plus what a news
+    sitemap nests in ``<news:news>`` (NEWS_FIELDS) and the refusal of documents that declare entities.
+
+    It hooks ``_process_sitemap_element``, the one step Scrapy gives an entry's element to; the module says
+    its API may change, and ``test_news_sitemap_and_feeds`` would tell."""
+
+    __slots__ = ("base", "checked")
+
+    def __init__(self, body: bytes, base: str) -> None:
+        super().__init__(body)
+        self.base = base
+        self.checked = False
+
+    def _process_sitemap_element(self, elem: etree._Element) -> dict[str, Any] | None:
+        if not self.checked:  # the internal DTD precedes every entry: one look, at the first
+            self.checked = True
+            if _declares_entities(elem, self.base):
+                raise EntitiesDeclared(self.base)
+        nested = {NEWS_FIELDS[_local(el.tag)]: (el.text or "").strip() for el in elem.iterdescendants()
+                  if el.getparent() is not elem and _local(el.tag) in NEWS_FIELDS}
+        entry = super()._process_sitemap_element(elem)  # clears the element: the nested fields are read first
+        if entry is not None:
+            for key, value in nested.items():
+                if value and not entry.get(key):
+                    entry[key] = value
+        return entry
+
+
+def sitemap_xml(body: bytes, max_size: int) -> bytes:
+    """The XML of a sitemap response: its body, or the body inflated when it is gzip (a ``.xml.gz`` file sent
+    without ``Content-Encoding``; one sent with it was inflated by Scrapy's HttpCompressionMiddleware already),
+    as ``SitemapSpider`` reads it. Raises :class:`SitemapTooLarge` past ``max_size`` bytes once inflated
+    (``DOWNLOAD_MAXSIZE``; 0 = no cap); a broken gzip stream gives ``b""`` (not a sitemap)."""
+    if body[:3] != GZIP_MAGIC:
+        return body
+    try:
+        return gunzip(body, max_size=max_size)
+    except _DecompressionMaxSizeExceeded as exc:
+        raise SitemapTooLarge(str(exc)) from None
+    except (OSError, EOFError, struct.error):  # what gunzip lets through when nothing could be inflated
+        return b""
+
+
 
 
 @dataclass
@@ -143,30 +218,36 @@ def robots_sitemaps(text: str, base: str, limit: int = 0) -> list[str]:
     return out
 
 
+def _sitemap(body: bytes, base: str) -> NewsSitemap | None:
+    try:
+        return NewsSitemap(body.lstrip(), base)
+    except (etree.XMLSyntaxError, StopIteration, ValueError) as exc:  # empty, or no element at all
+        log.info("unreadable XML skipped: %s: %s", base, exc or type(exc).__name__)
+        return None
+
+
+def _sitemap_links(sitemap: NewsSitemap, base: str) -> Iterator[Link]:
+    for entry in sitemap:
+        loc = entry.get("loc")
+        yield Link(_usable(loc, base) if loc else None, entry.get("lastmod") or None, entry.get("title") or None)
+
+
 def parse_sitemap(body: bytes, base: str) -> tuple[str, list[Link]]:
-    """Return ``("index", sitemaps)`` or ``("urlset", pages)``; ``("", [])`` for anything else."""
-    root = _xml(body, base)
-    if root is None:
+    """Return ``("index", sitemaps)`` or ``("urlset", pages)``; ``("", [])`` for anything else (not XML,
+    another document, one declaring entities). ``body`` is XML: see :func:`sitemap_xml` for gzip."""
+    sitemap = _sitemap(body, base)
+    kind = sitemap.type.lower() if sitemap is not None else ""
+    if sitemap is None or kind not in ("sitemapindex", "urlset"):
         return "", []
-    kind = _local(root.tag)
-    if kind not in ("sitemapindex", "urlset"):
+    links: list[Link] = []
+    try:
+        for link in _sitemap_links(sitemap, base):
+            if not _add(links, link, "sitemap", base):
+                break
+    except EntitiesDeclared:
         return "", []
-    links = []
-    for entry in root:
-        if _local(entry.tag) not in ("sitemap", "url"):
-            continue
-        loc = lastmod = title = None
-        for child in entry.iter():
-            name = _local(child.tag)
-            text = (child.text or "").strip()
-            if name == "loc" and not loc:
-                loc = text
-            elif name in ("lastmod", "publication_date") and text:
-                lastmod = lastmod or text
-            elif name == "title" and text:
-                title = text
-        if not _add(links, Link(_usable(loc, base) if loc else None, lastmod, title), "sitemap", base):
-            break
+    except etree.XMLSyntaxError as exc:  # recovery gave up mid-document: what came before is kept
+        log.info("sitemap cut short by broken XML: %s: %s", base, exc)
     return ("index" if kind == "sitemapindex" else "urlset"), links
 
 

@@ -22,7 +22,8 @@ from scrapy.utils.misc import load_object
 from newsarchive.archive.db import first_line
 from newsarchive.errors import UserError
 from newsarchive.items import ArticleItem
-from newsarchive.runrecord import FAILURE_PREFIX, run_counts
+from newsarchive import settings as defaults
+from newsarchive.runrecord import ARTICLE_FAILURES, FAILURE_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, run_counts
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,21 @@ class RunReport:
     def counts(self) -> dict[str, int]:
         """What a ``crawl_runs`` row and the summary line report (the same as the live row's counts)."""
         return run_counts(self.stats)
+
+    def failed_share(self) -> float:
+        """Failed URLs per URL fetched (FETCHES; 1.0 when URLs failed and none was counted as fetched)."""
+        failed, fetches = self.counts()["failed"], int(self.stats.get(FETCHES, 0))
+        return failed / fetches if fetches >= failed > 0 else float(failed > 0)
+
+    def alarming(self, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> bool:
+        """Is this run worth an operator's attention (exit 1)? When an article page could not be archived
+        (a failed fetch of a listed or article-pattern page, a store, a spider error), or when more than
+        ``max_share`` of the fetches failed. Gone pages (404/410) and skipped ones never count."""
+        return bool(self.stats.get(ARTICLE_FAILURES)) or self.failed_share() > max_share
+
+    def sites_without_articles(self) -> str:
+        """The sites this run found no article of, comma-separated ("" when every site had some)."""
+        return str(self.stats.get(SITES_WITHOUT_ARTICLES) or "")
 
 
 def parse_overrides(pairs: list[str] | None) -> dict[str, str]:

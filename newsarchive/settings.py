@@ -40,6 +40,8 @@ DUPEFILTER_CLASS = "newsarchive.middlewares.dupefilter.IncrementalDupeFilter"
 DOWNLOADER_MIDDLEWARES = {
     # After RedirectMiddleware (600) on the way out, before it on the way back: a 304 is ours.
     "newsarchive.middlewares.conditional.ConditionalGetMiddleware": 650,
+    # --max-pages counts pages as they leave for the downloader, after robots.txt (100) had its say.
+    "newsarchive.middlewares.pagebudget.PageBudgetMiddleware": 660,
     # Before HttpProxyMiddleware (750), which honours the proxy it names; off unless NEWSARCHIVE_DEMO_PROXY.
     "newsarchive.middlewares.demoproxy.DemoProxyMiddleware": 740,
 }
@@ -65,6 +67,11 @@ NEWSARCHIVE_STORE_BATCH = 50
 NEWSARCHIVE_STORE_FLUSH_SECONDS = 0.5
 # The crawl spider's bound on HTML pages fetched per run (0 = no bound); `crawl --max-pages`.
 NEWSARCHIVE_MAX_PAGES = 0
+# Exit 1 for cron when more than this share of a run's fetches failed (0.1 = 10 %), even though no article
+# page failed: a site's dead links (404/410 count as gone, not failed) and a 500 on a non-article page are
+# tolerated below it. An article page (listed in a sitemap or feed, or matching the site's article pattern)
+# that could not be archived, or a store that failed, always exits 1.
+NEWSARCHIVE_MAX_FAILED_SHARE = 0.1
 # Named sites for `newsarchive crawl NAME` (default data/sites.toml); `crawl --sites FILE`.
 NEWSARCHIVE_SITES_FILE = ""
 

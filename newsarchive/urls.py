@@ -7,13 +7,28 @@ import logging
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from w3lib.url import canonicalize_url, url_query_cleaner
+
 from newsarchive.errors import UserError
 
 log = logging.getLogger(__name__)
 
-_TRACKING = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|_ga|igshid|ref_src|cmpid|src|ref|rss|"
-    r"amp|m|spm|share)$", re.I)
+# Query parameters that only say how a reader came to a page (campaign tags, ad-click ids, mail and social
+# tracking): dropped from every URL, whatever their value. An explicit list, not a pattern: a parameter not
+# named here may select content (``?ref=`` and ``?src=`` do on some sites), and merging two pages is worse
+# than fetching one twice (rel=canonical then names the stored address anyway).
+TRACKING_PARAMETERS = (
+    "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id", "utm_name",
+    "utm_reader", "utm_referrer", "utm_social", "utm_social-type", "utm_brand", "utm_place", "utm_pubreferrer",
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "li_fat_id",
+    "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "igsh", "ref_src", "ref_url", "cmpid", "spm", "_hsenc", "_hsmi",
+    "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "wt_mc", "at_medium", "at_campaign",
+)
+# Parameters dropped only with these values: Blogger's mobile switch (``?m=1``, ``?m=0``) and an AMP rendering
+# flag (``?amp``, ``?amp=1``) show the same article. Other values may be content (``?m=2024-05`` an archive
+# month, ``?amp=x`` whatever a site means by it), so they stay.
+TRACKING_VALUES = {"m": ("0", "1"), "amp": ("", "1")}
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 # Longest URL taken from a page, sitemap or feed. Servers refuse longer request lines anyway (Apache's
 # LimitRequestLine is 8190 bytes, nginx's large header buffers 8 KiB), and a hostile page can write
 # megabytes into one attribute; real article URLs, percent-encoded non-Latin slugs included, stay far below.
@@ -95,16 +110,34 @@ def _refused(href: str | None, why: str) -> None:
     return None
 
 
+def _drop_flag_values(url: str) -> str:
+    """``url`` without the TRACKING_VALUES parameters that carry one of their listed values."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if v not in TRACKING_VALUES.get(k, ())]
+    if len(kept) == len(pairs):
+        return url  # untouched: w3lib normalises the query's encoding below, once
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 def canonicalize(url: str) -> str:
-    """Drop fragments and tracking parameters (utm_*, fbclid, Blogger's ``m=1``...), lower-case the host."""
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
-    netloc = parts.netloc.lower()
-    if parts.scheme == "http" and netloc.endswith(":80"):
-        netloc = netloc[:-3]
-    elif parts.scheme == "https" and netloc.endswith(":443"):
-        netloc = netloc[:-4]
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+    """One address per page: w3lib's ``canonicalize_url`` (no fragment, query arguments sorted, percent
+    encoding and host case normalised) after ``url_query_cleaner`` dropped TRACKING_PARAMETERS, less the
+    TRACKING_VALUES flags (Blogger's ``m=1``) and the scheme's default port; an empty path is ``/``."""
+    try:
+        cleaned = url_query_cleaner(_drop_flag_values(url.strip()), TRACKING_PARAMETERS, remove=True, unique=False)
+        parts = urlsplit(canonicalize_url(cleaned, keep_blank_values=True))
+    except ValueError:
+        # w3lib parses the port, and a page's rel=canonical may name port 99999: such a URL is never fetched
+        # (safe_url refuses it), so it only needs to compare equal to itself. Kept as written, less fragment.
+        return url.strip().split("#", 1)[0]
+    netloc = parts.netloc
+    port = _DEFAULT_PORTS.get(parts.scheme)
+    if port and netloc.endswith(port):
+        netloc = netloc[:-len(port)]
+    return urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
 
 
 def host_of(url: str) -> str:

@@ -11,7 +11,8 @@ A page that is not an article (the ``page_not_article`` signal of :mod:`newsarch
 page the parser did not take for one) is kept in ``pages`` without an article, so that a later parser can
 ``reparse`` it; such pages are written with the next flush, one short transaction each (they are few:
 index pages are never sent). An article or page that cannot be written is counted as a failure of its URL
-(``newsarchive/failed``, ``newsarchive/failure/URL``): the run then exits 1 and ``crawl_runs.failed`` says so.
+(``newsarchive.runrecord.record_failure``, as an article failure): the run then exits 1 and
+``crawl_runs.failed`` says so.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from newsarchive.archive.db import first_line
 from newsarchive.archive.store import FetchedPage
 from newsarchive.crawlstate import page_not_article
 from newsarchive.items import ArticleItem
+from newsarchive.runrecord import record_failure
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +109,9 @@ class StorePipeline:
             self.saved(item, result.value, done)
 
     def failed(self, url: str, exc: BaseException) -> None:
-        # Counted like a failed fetch, so the run's exit code and crawl_runs.failed show it.
+        # Counted like a failed article page: the run exits 1 and crawl_runs.failed shows it.
         log.warning("could not store %s: %s", url, first_line(exc))
-        self.stats.inc_value("newsarchive/failed")
-        self.stats.set_value(f"newsarchive/failure/{url}", f"not stored: {first_line(exc)}")
+        record_failure(self.stats, url, f"not stored: {first_line(exc)}", article=True)
 
     def saved(self, item: ArticleItem, result: str, done: Deferred[ArticleItem]) -> None:
         item.result = result

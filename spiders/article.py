@@ -6,8 +6,13 @@ links between pages, staying on the site. Article pages become items; index, lab
 error pages are only followed; non-HTML responses are never parsed.
 
 Which known articles to fetch again is decided by the dupefilter (``newsarchive.middlewares``) from the
-``na_*`` request meta set here: ``na_page`` (an HTML page that may be an article) and ``na_updated`` (the
-sitemap ``lastmod`` / feed ``updated`` that came with the link).
+``na_*`` request meta set here: ``na_page`` (an HTML page that may be an article), ``na_site`` (the site it
+belongs to), ``na_listed`` (the URL as a sitemap or feed listed it) and ``na_updated`` (the sitemap
+``lastmod`` / feed ``updated`` that came with it).
+
+Outcomes are counted apart (``newsarchive.runrecord``): a page that answers 404/410 is gone; any other error
+is a failure, an *article* failure when the page was listed in a sitemap or feed, matches the site's article
+pattern or was asked for by name (``scrape``); requests dropped on purpose are skipped.
 
 Hostile sites are bounded: every URL taken from a page, sitemap or feed goes through
 ``newsarchive.urls.safe_url`` (a bad one is skipped, never the page), sitemaps are counted
@@ -32,13 +37,16 @@ from twisted.python.failure import Failure
 
 from newsarchive import settings as defaults
 from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
-from newsarchive.crawlstate import page_not_article, parse_when, state_for
-from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, ListedBudget, SitemapBudget, parse_feed,
-                                   parse_sitemap, robots_sitemaps, robots_text)
+from newsarchive.crawlstate import LISTED_META, UPDATED_META, page_not_article, parse_when, state_for
+from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, ListedBudget, SitemapBudget, SitemapTooLarge,
+                                   parse_feed, parse_sitemap, robots_sitemaps, robots_text, sitemap_xml)
 from newsarchive.middlewares.conditional import NotModified
+from newsarchive.middlewares.pagebudget import PageBudgetSpent
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
 from newsarchive.responses import article_item, bounded, is_html
+from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
+                                   record_gone)
 from newsarchive.sites import Site, adhoc_site, load_sites
 from newsarchive.urls import canonicalize, safe_url
 
@@ -47,6 +55,8 @@ log = logging.getLogger(__name__)
 # Parts of Scrapy's messages for a response dropped over DOWNLOAD_MAXSIZE: announced by its headers, seen
 # while downloading, or reached while decompressing (a gzip bomb). Skipped on purpose, not failures.
 _TOO_LARGE = ("max download size", "larger than download max size", "exceeded DOWNLOAD_MAXSIZE")
+# Statuses of a page that is no more (a dead link, a deleted article): counted as gone, not as failed.
+GONE_STATUSES = (404, 410)
 
 
 def _flag(value: Any) -> bool:
@@ -84,6 +94,7 @@ class ArticleSpider(scrapy.Spider):
                                       depth=defaults.NEWSARCHIVE_SITEMAP_DEPTH, per_run=self.max_pages)
         self.listed = ListedBudget(per_site=defaults.NEWSARCHIVE_MAX_LISTED_URLS)
         self.robots_maxsize = defaults.NEWSARCHIVE_ROBOTSTXT_MAXSIZE
+        self.download_maxsize = defaults.DOWNLOAD_MAXSIZE  # also the cap on a gzipped sitemap once inflated
         self.robots_truncated: set[str] = set()
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
         self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
@@ -104,6 +115,7 @@ class ArticleSpider(scrapy.Spider):
                                         depth=settings.getint("NEWSARCHIVE_SITEMAP_DEPTH"), per_run=spider.max_pages)
         spider.listed = ListedBudget(per_site=settings.getint("NEWSARCHIVE_MAX_LISTED_URLS"))
         spider.robots_maxsize = settings.getint("NEWSARCHIVE_ROBOTSTXT_MAXSIZE")
+        spider.download_maxsize = settings.getint("DOWNLOAD_MAXSIZE")
         crawler.signals.connect(spider.robots_bytes, signal=signals.bytes_received)
         return spider
 
@@ -208,7 +220,14 @@ class ArticleSpider(scrapy.Spider):
         return bool(self.since and moment and moment < self.since)
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
-        kind, links = parse_sitemap(response.body, response.url)
+        self.crawler.stats.inc_value(FETCHES)
+        try:
+            xml = sitemap_xml(response.body, response.meta.get("download_maxsize", self.download_maxsize))
+        except SitemapTooLarge as exc:  # a decompression bomb, or a sitemap past DOWNLOAD_MAXSIZE: skipped
+            log.warning("too large, skipped: %s (%s)", response.url, exc)
+            self.crawler.stats.inc_value("newsarchive/too_large")
+            return
+        kind, links = parse_sitemap(xml, response.url)
         if not kind:
             if not response.meta.get("na_probe"):
                 log.warning("not a sitemap, skipped: %s", response.url)
@@ -222,9 +241,10 @@ class ArticleSpider(scrapy.Spider):
             if kind == "index":
                 yield from self.sitemap_request(link.url, site, depth)
             elif self.take_listed(link.url, site):
-                yield self.page_request(link.url, link.updated)
+                yield self.page_request(link.url, link.updated, listed=True)
 
     def parse_feed(self, response: Response) -> Iterable[Request]:
+        self.crawler.stats.inc_value(FETCHES)
         links = parse_feed(response.body, response.url)
         if not links and not response.meta.get("na_probe"):
             log.warning("not a feed, or an empty one: %s", response.url)
@@ -232,7 +252,7 @@ class ArticleSpider(scrapy.Spider):
         site = response.meta.get("na_site") or ""
         for link in links:
             if not self.too_old(link.updated) and self.site_for(link.url) and self.take_listed(link.url, site):
-                yield self.page_request(link.url, link.updated)
+                yield self.page_request(link.url, link.updated, listed=True)
 
     def take_listed(self, url: str, site: str) -> bool:
         """May this run queue ``url``, listed in a sitemap or feed of ``site``? Known URLs always (the
@@ -242,11 +262,17 @@ class ArticleSpider(scrapy.Spider):
             return True
         return self.listed.take(site)
 
-    def page_request(self, url: str, updated: str | None = None) -> Request:
-        meta: dict[str, Any] = {"na_page": True}
+    def page_request(self, url: str, updated: str | None = None, *, listed: bool = False) -> Request:
+        """A request for a page that may be an article; ``listed``: named by a sitemap or feed, with the
+        ``updated`` value (lastmod) that came with it."""
+        url = canonicalize(url)
+        site = self.site_for(url)
+        meta: dict[str, Any] = {"na_page": True, "na_site": site.name if site else None}
+        if listed:
+            meta[LISTED_META] = url
         if updated:
-            meta["na_updated"] = updated
-        return Request(canonicalize(url), callback=self.parse_page, errback=self.failed, meta=meta)
+            meta[UPDATED_META] = updated
+        return Request(url, callback=self.parse_page, errback=self.failed, meta=meta)
 
     def follow_links(self, response: Response, whole: str | None = None) -> Iterator[Request]:
         for link in self.links.extract_links(response):
@@ -269,8 +295,10 @@ class ArticleSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         explicit = response.meta.get("explicit", False)
+        self.crawler.stats.inc_value(FETCHES)
         if not explicit:
             self.pages += 1
+            self.crawler.stats.inc_value("newsarchive/pages_fetched")
         if not is_html(response):
             log.info("not HTML, not parsed: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/not_html")
@@ -310,13 +338,18 @@ class ArticleSpider(scrapy.Spider):
         """The item, or, for an article split over pages, a request for its one-page form that carries the
         item along (archived as it is if that page cannot be had). Not when the run is about to stop at
         --max-pages: the request would be dropped with the item."""
+        site = self.site_for(item.article.url or item.page.url)
+        note_article(self.crawler.stats, site.name if site else None)
         if whole is None or (self.max_pages and self.pages >= self.max_pages):
             yield item
             return
         self.crawler.stats.inc_value("newsarchive/whole_article_requests")
         # dont_filter: a request the dupefilter drops calls no errback, and the item would be lost with it.
+        # The listing meta goes along: the sitemap value is kept once the article is archived.
+        carried = {k: meta[k] for k in (LISTED_META, UPDATED_META) if meta.get(k)}
         yield Request(whole, callback=self.parse_whole, errback=self.whole_failed, cb_kwargs={"partial": item},
-                      meta={"explicit": meta.get("explicit", False)}, dont_filter=True)
+                      meta={"explicit": meta.get("explicit", False), "na_whole": True, **carried},
+                      dont_filter=True)
 
     def parse_whole(self, response: Response, partial: ArticleItem) -> Iterable[ArticleItem]:
         """The one-page form of a split article: archived under the first page's address."""
@@ -341,15 +374,30 @@ class ArticleSpider(scrapy.Spider):
     # -- failures ------------------------------------------------------------------------------------------
     def failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(NotModified) or self.skipped(failure):
+        if self.skipped(failure):
             return
-        if failure.check(HttpError):  # say which status, not Scrapy's "Ignoring non-200 response"
-            reason = f"HTTP {failure.value.response.status}"
-        else:
-            reason = failure.getErrorMessage() or failure.type.__name__
-        log.warning("failed %s: %s", request.url, reason)
-        self.crawler.stats.inc_value("newsarchive/failed")
-        self.crawler.stats.set_value(f"newsarchive/failure/{request.url}", reason)
+        self.crawler.stats.inc_value(FETCHES)  # a 304, a dead link, a failure: an answer (or none) all the same
+        if failure.check(NotModified):
+            return
+        status = failure.value.response.status if failure.check(HttpError) else None
+        if status in GONE_STATUSES and not request.meta.get("explicit"):  # a URL asked for by name is no dead link
+            log.info("gone %s: HTTP %d", request.url, status)
+            record_gone(self.crawler.stats, request.url, status)
+            return
+        # Say which status, not Scrapy's "Ignoring non-200 response".
+        reason = f"HTTP {status}" if status else failure.getErrorMessage() or failure.type.__name__
+        article = self.is_article_request(request)
+        log.warning("failed %s%s: %s", "article " if article else "", request.url, reason)
+        record_failure(self.crawler.stats, request.url, reason, article=article)
+
+    def is_article_request(self, request: Request) -> bool:
+        """Was ``request`` for an article page: asked for by name, listed in a sitemap or feed, or matching
+        its site's article pattern (as first requested, before redirects)?"""
+        if request.meta.get("explicit") or request.meta.get(LISTED_META):
+            return True
+        first = (request.meta.get("redirect_urls") or [request.url])[0]
+        site = self.site_for(first)
+        return bool(site and site.is_article_url(first))
 
     def skipped(self, failure: Failure) -> bool:
         """A request dropped on purpose, not a failure: forbidden by robots.txt, or over DOWNLOAD_MAXSIZE
@@ -360,11 +408,23 @@ class ArticleSpider(scrapy.Spider):
             log.warning("too large, skipped: %s (%s)", request.url, reason)
             self.crawler.stats.inc_value("newsarchive/too_large")
             return True
+        if failure.check(PageBudgetSpent):  # counted by the middleware (over_max_pages)
+            log.debug("over --max-pages, not fetched: %s", request.url)
+            return True
         if failure.check(IgnoreRequest) and "robots.txt" in reason:
             log.info("forbidden by robots.txt: %s", request.url)
             self.crawler.stats.inc_value("newsarchive/robots_forbidden")
             return True
         return False
+
+    def closed(self, reason: str) -> None:
+        """Name the sites this run found no article of (none stored, unchanged or known), for the summary:
+        a site whose sitemaps cannot be read or whose pages no longer parse looks like that."""
+        stats = self.crawler.stats
+        empty = [s.name for s in self.sites if not stats.get_value(f"{ARTICLES_OF_PREFIX}{s.name}")]
+        if self.follow and empty:
+            log.warning("no article found on %s this run (%s)", ", ".join(empty), reason)
+            stats.set_value(SITES_WITHOUT_ARTICLES, ", ".join(empty))
 
     def ignore(self, failure: Failure) -> None:
         log.debug("optional discovery URL unavailable: %s", failure.request.url)  # type: ignore[attr-defined]

@@ -59,6 +59,16 @@ def test_news_sitemap_and_feeds():
     ("http://Example.test:80/a.html?utm_source=x&utm_medium=y#comments", "http://example.test/a.html"),
     ("https://blog.test/2024/05/a.html?m=1", "https://blog.test/2024/05/a.html"),
     ("https://blog.test/search?q=x&fbclid=1", "https://blog.test/search?q=x"),
+    # w3lib: query arguments sorted, percent-encoding normalised, the default port and the fragment dropped.
+    ("HTTPS://Blog.test:443/caf\u00e9?b=2&a=1&gclid=z", "https://blog.test/caf%C3%A9?a=1&b=2"),
+    # ref, src, m and amp may select content: kept, but for Blogger's m=0/1 and the bare AMP flag.
+    ("http://a.test/baca?ref=101&src=rss", "http://a.test/baca?ref=101&src=rss"),
+    ("http://a.test/arsip?m=2024-05", "http://a.test/arsip?m=2024-05"),
+    ("http://a.test/x?amp", "http://a.test/x"),
+    ("http://a.test/x?amp=x", "http://a.test/x?amp=x"),
+    ("http://a.test/x?m=0&utm_campaign=y&utm_source=z", "http://a.test/x"),
+    # A URL w3lib cannot parse (a port over 65535, as a hostile rel=canonical writes it) never raises.
+    ("http://127.0.0.1:99999/a.html#x", "http://127.0.0.1:99999/a.html"),
 ])
 def test_canonical_urls(url, canonical):
     assert canonicalize(url) == canonical
@@ -115,6 +125,11 @@ def test_incremental_policy():
     assert state.due("http://a.test/old.html?utm_source=x", now=now) == (False, "known")
     assert state.due("http://a.test/old.html", "2024-05-09T12:00:00Z", now=now) == (True, "changed")
     assert state.due("http://a.test/old.html", "2024-05-01", now=now) == (False, "known")
+    # That value is now the one seen with it: another value is a correction even when not later than our
+    # fetch (a date-only lastmod, a site clock behind ours); the same moment spelled otherwise is not.
+    assert state.listed == {"http://a.test/old.html": "2024-05-01"}
+    assert state.due("http://a.test/old.html", "2024-05-01T00:00:00+00:00", now=now) == (False, "known")
+    assert state.due("http://a.test/old.html", "2024-05-02", now=now) == (True, "changed")
     assert state.due("http://a.test/new.html", now=now) == (True, "revisit")
     state.mark_fetched("http://a.test/new.html")
     assert state.due("http://a.test/new.html", "2099-01-01") == (False, "this run")
@@ -206,7 +221,7 @@ def test_one_count_for_the_live_and_the_final_run_row():
     # One URL failed twice (its fetch, then a retry from another link), another once: 2 failed pages.
     stats = {"newsarchive/new": 3, "newsarchive/failed": 3, "newsarchive/failure/http://a.test/1": "HTTP 500",
              "newsarchive/failure/http://a.test/2": "timeout"}
-    assert run_counts(stats) == {"new": 3, "updated": 0, "unchanged": 0, "failed": 2}
+    assert run_counts(stats) == {"new": 3, "updated": 0, "unchanged": 0, "failed": 2, "gone": 0, "skipped": 0}
     assert RunReport(stats=stats).counts() == run_counts(stats)
     # A spider that never closed (reason "") did not finish normally; nor did a crawl that could not run.
     assert status_of(RunReport(reason="")) == "failed"

@@ -79,15 +79,16 @@ def test_traps_are_logged_and_the_run_goes_on(cli, db, tmp_path):
         log = tmp_path / "crawl.log"
         result = cli("crawl", "portal", "--sites", str(sites), "--db", str(db), "--log-file", str(log), *FAST,
                      "-s", "DOWNLOAD_TIMEOUT=1", "-s", "DOWNLOAD_MAXSIZE=100000")
+    # The 500 and the timeout are article pages (the site's article pattern): exit 1. The 404 is gone.
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("crawl failed: 4 new, 0 updated, 0 unchanged, 4 failed")
+    assert result.stdout.startswith("crawl failed: 4 new, 0 updated, 0 unchanged, 3 failed, 1 gone")
     stored = {u.removeprefix(portal.base) for (u,) in rows(db, "SELECT url FROM articles")}
     assert stored == set(good)
     # Wrong or missing charsets still give the right text.
     assert all("café" in h for (h,) in rows(db, "SELECT headline FROM articles"))
     text = log.read_text(encoding="utf-8")
-    for expected in ("failed " + portal.base + "/berita/6/server-error: HTTP 500",
-                     "failed " + portal.base + "/berita/7/hilang: HTTP 404",
+    for expected in ("failed article " + portal.base + "/berita/6/server-error: HTTP 500",
+                     "gone " + portal.base + "/berita/7/hilang: HTTP 404",
                      "halaman-lambat-sekali took longer than 1.0 seconds",
                      "/spiral/10: max redirections reached",
                      "redirect to an already requested URL dropped",
@@ -99,7 +100,7 @@ def test_traps_are_logged_and_the_run_goes_on(cli, db, tmp_path):
         assert expected in text, expected
     assert portal.hits["/xxe-probe"] == 0 and portal.hits["/berita/99/never-fetched"] == 0
     assert "Traceback" not in result.stderr
-    assert rows(db, "SELECT status, failed FROM crawl_runs") == [("failed", 4)]
+    assert rows(db, "SELECT status, failed, gone FROM crawl_runs") == [("failed", 3, 1)]
 
 
 def test_pages_that_are_not_articles_keep_their_raw_page(cli, site, db):

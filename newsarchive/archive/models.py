@@ -103,4 +103,19 @@ class CrawlRunRow(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
+    gone: Mapped[int] = mapped_column(Integer, default=0)  # pages that answered 404/410: no failure
+    skipped: Mapped[int] = mapped_column(Integer, default=0)  # dropped on purpose (known, robots.txt, too large...)
     status: Mapped[str] = mapped_column(String, default="running")
+
+
+class ListedUpdateRow(Base):
+    """The sitemap ``lastmod`` / feed ``updated`` that came with a URL when it was last fetched (or first
+    seen, for an article fetched before such values were kept): a different value later announces a
+    correction, whatever the two clocks say."""
+
+    __tablename__ = "listed_updates"
+
+    url: Mapped[str] = mapped_column(String, primary_key=True)  # canonical URL, as the sitemap or feed names it
+    site: Mapped[str] = mapped_column(String, index=True)  # host without www., as articles.site
+    updated: Mapped[str] = mapped_column(String)  # as written in the sitemap or feed
+    seen_at: Mapped[str] = mapped_column(String)  # UTC, when it was kept

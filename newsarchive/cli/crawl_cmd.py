@@ -1,8 +1,10 @@
 """``newsarchive crawl SITE|URL... | --all``: incremental, polite, lock-protected crawls into the archive.
 
 Meant for cron: one run per archive at a time (a second exits at once with code 3), a ``crawl_runs`` row
-per run, a one-line summary, exit 0 when all went well and 1 when some pages failed. A run that was killed
-is finished by the next one: stored articles are not fetched again, and the links of the articles the
+per run, a one-line summary (gone, failed and skipped counted apart), exit 0 when all went well and 1 when
+an article page could not be archived, a store failed, more than NEWSARCHIVE_MAX_FAILED_SHARE of the fetches
+failed, or SIGTERM/SIGINT stopped the run. Dead links (404/410) are gone, never failures. A run that was
+killed is finished by the next one: stored articles are not fetched again, and the links of the articles the
 killed run stored are followed from their stored copies.
 """
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 
+from newsarchive import settings as defaults
 from newsarchive.archive.db import archive_errors, open_engine
 from newsarchive.archive.filters import selection_from
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CLIError
@@ -30,8 +33,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("crawl", help="crawl named sites (data/sites.toml) or start URLs into the archive",
                        description="Crawl sites incrementally: articles already stored are fetched again only "
                                    "when a sitemap, feed or the revisit policy says they may have changed. "
-                                   "Exit codes: 0 all well, 1 some pages failed, 2 usage or config error, "
-                                   "3 another crawl holds the archive.")
+                                   "Exit codes: 0 all well (dead links, 404/410, are only counted as gone), "
+                                   "1 an article page could not be archived, storing failed, more than "
+                                   "NEWSARCHIVE_MAX_FAILED_SHARE (10%%) of the fetches failed, or SIGTERM/SIGINT "
+                                   "stopped the run; 2 usage or config error; 3 another crawl holds the archive.")
     p.add_argument("targets", nargs="*", metavar="SITE|URL",
                    help="a site name from the sites file, or a start URL (its whole host is crawled)")
     p.add_argument("--all", action="store_true", help="crawl every site of the sites file")
@@ -39,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="sites file (default: data/sites.toml)")
     p.add_argument("--since", metavar="DATE", help="skip articles published (or sitemap entries dated) before DATE")
     p.add_argument("--max-pages", type=count(MAX_PAGES), default=None, metavar="N",
-                   help="stop after fetching N pages")
+                   help="fetch at most N HTML pages (articles and index pages)")
     p.add_argument("--refresh", action="store_true",
                    help="fetch every known article again (conditional GET: unchanged pages cost a 304)")
     add_db(p)
@@ -68,20 +73,32 @@ def select_sites(targets: list[str], all_sites: bool, sites_file: str | None) ->
 
 def summary(report: RunReport, status: str) -> str:
     c = report.counts()
-    skipped = report.count("skipped_known")
+    pages = report.count("pages_fetched")
     return (f"crawl {status}: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
-            f"{c['failed']} failed, {skipped} known skipped, "
-            f"{int(report.stats.get('response_received_count', 0))} fetched")
+            f"{c['failed']} failed, {c['gone']} gone, {c['skipped']} skipped, "
+            f"{int(report.stats.get('response_received_count', 0))} fetched "
+            f"({pages} HTML page{'' if pages == 1 else 's'})")
 
 
-def status_of(report: RunReport) -> str:
+def status_of(report: RunReport, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> str:
     if report.error or not report.reason:
         return "failed"  # the crawl could not run, or never closed its spider: not a normal finish
     if report.reason in ("shutdown", "cancelled"):
         return "interrupted"
-    if report.reason != "finished":
+    if report.reason != "finished" or report.count("over_max_pages"):
         return "partial"  # max_pages, closespider_*: a bounded run
-    return "failed" if report.failures else "ok"
+    return "failed" if report.alarming(max_share) else "ok"
+
+
+def print_details(report: RunReport) -> None:
+    """The lines under the summary: sites without any article, then up to five failed URLs."""
+    empty = report.sites_without_articles()
+    if empty:
+        print(f"  no article found on {empty} (check its sitemaps, feeds and article pattern)")
+    for url, reason in list(report.failures.items())[:5]:
+        print(redact(f"  failed {url}: {reason}"))
+    if len(report.failures) > 5:
+        print(f"  ... and {len(report.failures) - 5} more (see --log-file)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
         settings.set("NEWSARCHIVE_RUN_ID", run_id, priority="cmdline")
         report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
                             max_pages=args.max_pages or 0, resume_since=resume_since)
-        status = status_of(report)
+        max_share = settings.getfloat("NEWSARCHIVE_MAX_FAILED_SHARE")
+        status = status_of(report, max_share)
         with archive_errors(args.db):
             update_run(engine, run_id, report.counts(), status=status, finished=True)
         lock.check()  # a lock lost mid-run (PostgreSQL connection dropped) is logged as an error
@@ -123,9 +141,6 @@ def run(args: argparse.Namespace) -> int:
             engine.dispose()
     check_report(report)  # could not run at all: one line, exit 2 (the run row says 'failed')
     print(summary(report, status))
-    for url, reason in list(report.failures.items())[:5]:
-        print(redact(f"  failed {url}: {reason}"))
-    if len(report.failures) > 5:
-        print(f"  ... and {len(report.failures) - 5} more (see --log-file)")
+    print_details(report)
     # An interrupted run (SIGTERM, Ctrl-C) did not do all its work: not "all well", though nothing broke.
-    return EXIT_FAILED if report.failures or status == "interrupted" else EXIT_OK
+    return EXIT_FAILED if report.alarming(max_share) or status == "interrupted" else EXIT_OK

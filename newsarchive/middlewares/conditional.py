@@ -8,7 +8,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 
-from newsarchive.crawlstate import state_for
+from newsarchive.crawlstate import UPDATED_META, state_for
+from newsarchive.runrecord import note_article
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ class ConditionalGetMiddleware:
             return response
         state = state_for(self.crawler)
         if state is not None:
-            state.touch(request.url)
+            state.touch(request.url, request.meta.get(UPDATED_META))
+        note_article(self.crawler.stats, request.meta.get("na_site"))
         self.crawler.stats.inc_value("newsarchive/not_modified")
         self.crawler.stats.inc_value("newsarchive/unchanged")
         log.info("not modified %s", request.url)

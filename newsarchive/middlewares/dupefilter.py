@@ -14,7 +14,8 @@ from scrapy.crawler import Crawler
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.http import Request
 
-from newsarchive.crawlstate import state_for
+from newsarchive.crawlstate import UPDATED_META, state_for
+from newsarchive.runrecord import note_article
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +28,11 @@ class IncrementalFilterMixin:
         if meta.get("na_page"):
             state = state_for(self.crawler)
             if state is not None:
-                due, why = state.due(request.url, meta.get("na_updated"))
+                due, why = state.due(request.url, meta.get(UPDATED_META))
                 if not due:
                     if why == "known":  # held by the archive; repeats within this run are not news
                         self.crawler.stats.inc_value("newsarchive/skipped_known")
+                        note_article(self.crawler.stats, meta.get("na_site"))
                     return True
                 meta.setdefault("na_why", why)
         seen = super().request_seen(request)  # type: ignore[misc]

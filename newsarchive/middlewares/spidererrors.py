@@ -2,7 +2,8 @@
 
 Scrapy logs a callback's exception and goes on; the run then ends "ok" with the page silently missing (a
 bad URL once dropped an article that way). Here the page becomes a failure like an HTTP 500: a
-``newsarchive/failure/URL`` stat (the ``failed`` count, exit 1, the summary's list) and one log line.
+``newsarchive/failure/URL`` stat (the ``failed`` count, the summary's list), an article failure (exit 1),
+and one log line.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
-from newsarchive.runrecord import FAILURE_PREFIX
+from newsarchive.runrecord import record_failure
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,6 @@ class SpiderErrorMiddleware:
             return None  # how --max-pages ends a run: Scrapy's to handle
         reason = f"spider error: {type(exception).__name__}: {exception}"
         log.error("failed %s: %s", response.url, reason, exc_info=exception)
-        self.crawler.stats.inc_value("newsarchive/failed")  # type: ignore[union-attr]
-        self.crawler.stats.set_value(f"{FAILURE_PREFIX}{response.url}", reason)  # type: ignore[union-attr]
+        # An article failure (exit 1) whatever the page was: what its handling lost is not known.
+        record_failure(self.crawler.stats, response.url, reason, article=True)
         return []

@@ -6,15 +6,15 @@ Datasette offered no search box and ``?_search=`` did nothing. The table is decl
 double quotes and rebuilt from ``articles``; its rowids, triggers and tokenizer stay as they were. PostgreSQL
 archives have no FTS5 table: nothing changes there.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

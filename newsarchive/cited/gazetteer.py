@@ -4,10 +4,15 @@ The gazetteer is loaded once per process.  Surface forms are matched case-sensit
 (plus an ALL-CAPS variant) because many outlet names are ordinary words in lower case ("antara" is
 Indonesian for "between", "detik" for "second"); long or dotted spellings are also matched
 case-insensitively, where no such clash is plausible.
+
+The environment variable ``NEWSARCHIVE_GAZETTEER=off`` (read once, when the gazetteer is first
+loaded) switches the gazetteer off: every lookup misses, so names are read from the text by the
+trigger grammar alone.  It exists to measure how much recall depends on names we already know.
 """
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +22,9 @@ from newsarchive.paths import DATA_DIR
 log = logging.getLogger(__name__)
 
 GAZETTEER_PATH = DATA_DIR / "outlets.toml"
+#: The switch: ``NEWSARCHIVE_GAZETTEER=off`` (or 0/no/false) loads an empty gazetteer.
+GAZETTEER_ENV = "NEWSARCHIVE_GAZETTEER"
+_OFF_VALUES = frozenset({"off", "0", "no", "false"})
 
 #: Kinds that are news channels in their own right (as opposed to platforms and institutions).
 OUTLET_KINDS = frozenset({"agency", "outlet", "broadcaster", "website"})
@@ -113,9 +121,18 @@ def build(raw: list[dict]) -> Gazetteer:
     return gaz
 
 
+def gazetteer_enabled() -> bool:
+    """False when ``NEWSARCHIVE_GAZETTEER`` switches the gazetteer off."""
+    return os.environ.get(GAZETTEER_ENV, "").strip().lower() not in _OFF_VALUES
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The project gazetteer, parsed once per process."""
+    """The project gazetteer, parsed once per process (empty when switched off; tests that flip the
+    switch call ``load_gazetteer.cache_clear()``)."""
+    if not gazetteer_enabled():
+        log.info("gazetteer switched off by %s: names are read by the trigger grammar alone", GAZETTEER_ENV)
+        return Gazetteer()
     try:
         with GAZETTEER_PATH.open("rb") as fh:
             raw = tomllib.load(fh).get("outlets", [])

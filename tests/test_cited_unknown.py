@@ -42,3 +42,171 @@ def test_switch_empties_the_gazetteer(no_gazetteer: None) -> None:
 def test_switch_back_on_restores_it() -> None:
     load_gazetteer.cache_clear()
     assert load_gazetteer().lookup("Reuters") is not None
+
+
+# --- names read by the trigger grammar alone (gazetteer off; the outlets are invented) --------------
+UNKNOWN_OUTLETS = [
+    # a single name word after a news-work trigger
+    ("\u201cStok beras aman,\u201d katanya kepada Lintasan ketika ditemui di gudang, Senin.", "id", ["Lintasan"]),
+    ("\u201cWe sold out in an hour,\u201d the baker told Crumbline on Friday.", "en", ["Crumbline"]),
+    ("Dalam wawancara khusus dengan Gemaraya, pelatih itu mengaku siap mundur.", "id", ["Gemaraya"]),
+    ("Dalam satu temu bual bersama TV8, menteri itu menjelaskan kenaikan tarif elektrik.", "ms", ["TV8"]),
+    ("Wartawan Sinarwaktu yang berada di lokasi melihat asap hitam membubung.", "id", ["Sinarwaktu"]),
+    ("Tayangan Al Qamar memperlihatkan antrean panjang di perbatasan.", "id", ["Al Qamar"]),
+    ("Additional reporting by Kestrel", "en", ["Kestrel"]),
+    ("\u201cPanen tahun ini bagus,\u201d kata Wayan pada Kabar Subak, Minggu.", "id", ["Kabar Subak"]),
+    # news verbs after the name, in the reporting sense
+    ("Lumbung Post melaporkan, harga gabah turun dua hari berturut-turut.", "id", ["Lumbung Post"]),
+    ("Ferrowire reported that the smelter would close for a month.", "en", ["Ferrowire"]),
+    ("The port will reopen on Monday, Dockside reported.", "en", ["Dockside"]),
+    ("The Harbour Ledger and Coastline Times both reported the merger.", "en", ["The Harbour Ledger", "Coastline Times"]),
+    ("Radar Tapal dan Tapal Post sama-sama melaporkan, jembatan itu ditutup.", "id", ["Radar Tapal", "Tapal Post"]),
+    ("Der Morgenblick reported that talks had stalled.", "en", ["Der Morgenblick"]),
+    # strong triggers, chains, lists and appositives
+    ("Seperti dilansir Warta Lembah dari Kestrel, bendungan itu retak.", "id", ["Warta Lembah", "Kestrel"]),
+    ("Lintasan yang mengutip Ferrowire menyebutkan, pabrik itu akan dijual.", "id", ["Lintasan", "Ferrowire"]),
+    ("The fares, reported by Dockside, Ferry Herald and The Wharf, rise in May.", "en",
+     ["Dockside", "Ferry Herald", "The Wharf"]),
+    ("Memetik akhbar Jepun, Asahi Kogyo Shimbun, kerajaan akan menaikkan cukai.", "ms", ["Asahi Kogyo Shimbun"]),
+    ("Menurut laporan portal berita Indonesia, Suluh, dua rumah roboh.", "ms", ["Suluh"]),
+    ("Akhbar berbahasa Tamil, Malar Seithi, melaporkan bahawa pasar itu dipindahkan.", "ms", ["Malar Seithi"]),
+    ("Sebagaimana dikabarkan Kabar Pesisir, nelayan libur melaut.", "id", ["Kabar Pesisir"]),
+    ("Dalam dialog yang disiarkan TVKU Semarang, wali kota menjelaskan anggaran.", "id", ["TVKU Semarang"]),
+    ("Images broadcast by state television KTV showed the flooded square.", "en", ["KTV"]),
+    ("A council has renamed three streets, h/t Capetown Current.", "en", ["Capetown Current"]),
+    ("Writing in an opinion piece for the Delta Chronicle, the economist urged restraint.", "en", ["Delta Chronicle"]),
+    ("Speaking on the Tidewater Money podcast, the banker ruled out a cut.", "en", ["Tidewater Money"]),
+    ("According to the Harbour Weather Office's website, the signal stays up.", "en", ["Harbour Weather Office"]),
+    ("Dalam rilis resmi Pelabuhan Tanjung Emas Regional Tengah, arus barang naik.", "id",
+     ["Pelabuhan Tanjung Emas Regional Tengah"]),
+    ("Hasil rekapitulasi di situs web Komisi Pemilihan Daerah menunjukkan partisipasi 70 persen.", "id",
+     ["Komisi Pemilihan Daerah"]),
+    ("Berdasarkan pemantauan situs AirLens pada Rabu pagi, udara tidak sehat.", "id", ["AirLens"]),
+    # credit lines: datelines, closing dashes, web-address datelines
+    ("SEOUL, Oct. 8 (Hanbit) -- Exports rose for a fifth month.", "en", ["Hanbit"]),
+    ("Seoul (ANTARA/Hanbit-OANA) - Ekspor naik lima persen.", "id", ["ANTARA", "Hanbit-OANA"]),
+    ("Jambatan itu dibuka semula selepas diperiksa. \u2013 Utusan Kinabalu", "ms", ["Utusan Kinabalu"]),
+    ("Banjir surut menjelang petang. \u2014 KINIPOST", "ms", ["KINIPOST"]),
+    ("LINTASPOS.COM, PALU - Dinas Perhubungan menambah bus sekolah.", "id", ["LINTASPOS.COM"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), UNKNOWN_OUTLETS)
+def test_unknown_outlets(no_gazetteer: None, text: str, language: str, expected: list[str]) -> None:
+    assert _names(text, language) == [_norm(e) for e in expected], text
+
+
+# --- credit codes and sister sites (the gazetteer settles what the grammar cannot) -----------------
+GAZETTEER_SETTLES = [
+    ("Polisi menambah personel pengamanan di tiga kecamatan. (ant/jpnn)", "https://www.jpnn.com/a/1", ["ant"]),
+    ("Distribusi air bersih dilakukan dengan truk tangki. (antara/xyz)", "https://example.id/a/1", ["antara"]),
+    ("Baru saja jadi pacar sudah begitu. [ab/contohsitus/upi]", "https://www.contohsitus.com/a/1", ["upi"]),
+    ("Harga cabai turun di pasar induk. (exp/shd)", "https://example.id/a/2", []),
+    ("BATAM, TRIBUNBATAM.id - Kapal feri kembali berlayar normal.", "https://www.tribunnews.com/a/1",
+     ["TRIBUNBATAM.id"]),
+    ("BATAM, TRIBUNBATAM.id - Kapal feri kembali berlayar normal.", "https://batam.tribunnews.com/a/1", []),
+    ("Seperti dilansir Kompas.com, jalan itu ditutup.", "https://www.kompas.com/a/1", []),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), GAZETTEER_SETTLES)
+def test_gazetteer_settles(text: str, url: str, expected: list[str]) -> None:
+    assert _names(text, "id", url) == [_norm(e) for e in expected], text
+
+
+# --- what is never a source, one table per family --------------------------------------------------
+PHOTO_CREDITS = [
+    "Warga melintasi jalan yang tergenang di pesisir utara. (ANTARA FOTO/Budi Santoso/ab)",
+    "Visitors walk along the old city wall during the holiday. (Xinhua/Chen Mingyu)",
+    "Petugas memeriksa tanggul yang jebol. (Foto: Reuters/Ahmad Fauzi)",
+]
+UNNAMED_MEDIA = [
+    "Sejumlah media Korea Selatan memberitakan, penyanyi itu akan wajib militer.",
+    "Media setempat melaporkan, jalan itu longsor.",
+    "Local media reported that the bridge had collapsed.",
+    "Menurut akhbar Jepun, cukai hotel akan dinaikkan.",
+]
+OUTLET_AS_SUBJECT = [
+    "Rappler said it would appeal the ruling and keep publishing.",
+    "Dia pernah bekerja sebagai mantan jurnalis Tempo selama sepuluh tahun.",
+    "\u201cHarga tiket naik tahun depan,\u201d kata panitia kepada the Post, Jumat.",
+]
+HOAX_ATTRIBUTIONS = [
+    "Pesan berantai yang beredar itu mengklaim, mengutip Kompas, bahwa bank akan tutup.",
+    "Mesej tular yang kononnya memetik laporan Harian Metro itu mendakwa sekolah akan ditutup.",
+    "Tidak ditemukan artikel dengan judul serupa di situs web kumparan.",
+    "Harian Metro menafikan pernah menyiarkan laporan sedemikian.",
+]
+COMMON_WORDS = [
+    "Bantuan itu berupa beras, minyak goreng, antara lain untuk warga lansia.",
+    "Seorang pria bernama Joko ditangkap di terminal.",
+    "Situasinya kontan berubah setelah hujan turun.",
+    "Police reported that three people had been arrested.",
+    "Warga melaporkan kejadian itu ke kantor polisi terdekat.",
+    "The Government said it would review the rules.",
+]
+SPEAKERS_AND_INSTITUTIONS = [
+    "Menurut Budi Santoso, harga beras akan turun.",
+    "\u201cKami siap,\u201d kata Kapolres kepada wartawan.",
+    "According to Maria Lopez, the plant will reopen.",
+    "Menteri itu mengatakan kepada DPR bahwa anggaran cukup.",
+    "Smith spoke to reporters outside the court.",
+    "Hasil itu ditetapkan Komisi Pemilihan Umum (KPU).",
+    "Berdasarkan situs Gunung Padang, para peneliti menggali lagi.",
+]
+
+
+@pytest.mark.parametrize(
+    "text", PHOTO_CREDITS + UNNAMED_MEDIA + OUTLET_AS_SUBJECT + HOAX_ATTRIBUTIONS + COMMON_WORDS + SPEAKERS_AND_INSTITUTIONS
+)
+def test_never_a_source(text: str) -> None:
+    assert _names(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text", PHOTO_CREDITS + UNNAMED_MEDIA + OUTLET_AS_SUBJECT + HOAX_ATTRIBUTIONS + COMMON_WORDS + SPEAKERS_AND_INSTITUTIONS
+)
+def test_never_a_source_without_gazetteer(no_gazetteer: None, text: str) -> None:
+    assert _names(text) == [], text
+
+
+# --- the page's own site ----------------------------------------------------------------------------
+OWN_SITE_BY_HOST = [
+    ("Jakarta (ANTARA) - Harga emas naik.", "https://www.antaranews.com/berita/1"),
+    ("VIVA.co.id - Penyanyi itu tampil memukau.", "https://life.viva.co.id/a/1"),
+    ("Berdasarkan pantauan Akurat.co, harga daging stabil.", "https://health.akurat.co/a/1"),
+]
+
+
+@pytest.mark.parametrize(("text", "url"), OWN_SITE_BY_HOST)
+def test_own_site_by_host_labels(no_gazetteer: None, text: str, url: str) -> None:
+    assert _names(text, "id", url) == [], text
+
+
+# --- the gazetteer's schema ---------------------------------------------------------------------------
+def test_every_gazetteer_entry_is_valid() -> None:
+    import tomllib
+
+    from newsarchive.cited.gazetteer import GAZETTEER_PATH, problems
+
+    raw = tomllib.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))["outlets"]
+    wrong = {row.get("name", "?"): problems(row) for row in raw if problems(row)}
+    assert wrong == {}
+    names = [row["name"] for row in raw]
+    assert len(names) == len(set(names)), "a name is listed twice"
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({"name": "X News", "kind": "outlet"}, "no source, hosts or parent"),
+        ({"name": "X News", "kind": "paper", "hosts": ["x.test"]}, "unknown kind 'paper'"),
+        ({"name": "X News", "hosts": "x.test"}, "hosts is not a list"),
+        ({"name": "X News", "hosts": ["x.test"], "codes": ["XN"]}, "codes are written in lower case"),
+        ({"name": "X News", "hosts": ["x.test"], "owner": "Y"}, "unknown key 'owner'"),
+    ],
+)
+def test_schema_problems_are_named(row: dict, problem: str) -> None:
+    from newsarchive.cited.gazetteer import problems
+
+    assert problem in problems(row)

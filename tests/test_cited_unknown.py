@@ -48,8 +48,9 @@ def test_switch_back_on_restores_it() -> None:
 UNKNOWN_OUTLETS = [
     # a single name word after a news-work trigger
     ("\u201cStok beras aman,\u201d katanya kepada Lintasan ketika ditemui di gudang, Senin.", "id", ["Lintasan"]),
-    ("\u201cWe sold out in an hour,\u201d the baker told Crumbline on Friday.", "en", ["Crumbline"]),
-    ("Dalam wawancara khusus dengan Gemaraya, pelatih itu mengaku siap mundur.", "id", ["Gemaraya"]),
+    ("\u201cWe sold out in an hour,\u201d the baker told BakeTV on Friday.", "en", ["BakeTV"]),
+    ("Dalam wawancara khusus dengan GemaNews, pelatih itu mengaku siap mundur.", "id", ["GemaNews"]),
+    ("In an interview with the Prairie Sentinel, the mayor ruled out a new tax.", "en", ["Prairie Sentinel"]),
     ("Dalam satu temu bual bersama TV8, menteri itu menjelaskan kenaikan tarif elektrik.", "ms", ["TV8"]),
     ("Wartawan Sinarwaktu yang berada di lokasi melihat asap hitam membubung.", "id", ["Sinarwaktu"]),
     ("Tayangan Al Qamar memperlihatkan antrean panjang di perbatasan.", "id", ["Al Qamar"]),
@@ -151,6 +152,9 @@ SPEAKERS_AND_INSTITUTIONS = [
     "According to Maria Lopez, the plant will reopen.",
     "Menteri itu mengatakan kepada DPR bahwa anggaran cukup.",
     "Smith spoke to reporters outside the court.",
+    "\u201cWe will talk again,\u201d the envoy told Harrison on Friday.",
+    "Dalam wawancara dengan Suharyo, pelatih itu mengaku siap mundur.",
+    "\u201cTidak ada korban,\u201d katanya kepada wartawan di Manila.",
     "Hasil itu ditetapkan Komisi Pemilihan Umum (KPU).",
     "Berdasarkan situs Gunung Padang, para peneliti menggali lagi.",
 ]
@@ -210,3 +214,36 @@ def test_schema_problems_are_named(row: dict, problem: str) -> None:
     from newsarchive.cited.gazetteer import problems
 
     assert problem in problems(row)
+
+
+# --- page level: credit lines kept out of the body are still read --------------------------------------
+_PARAGRAPH = " ".join(["Pemerintah kota menambah armada bus sekolah untuk melayani siswa di pinggiran kota."] * 3)
+
+
+def _page_sources(inside: str, outside: str, url: str = "https://www.contohberita.id/berita/2024/10/01/bus") -> list[str]:
+    from newsarchive import parse_article
+
+    html = f"""<html><head><title>Bus sekolah baru</title><meta property="og:type" content="article"></head><body>
+<header><nav><a href="/">Beranda</a></nav></header><article><h1>Bus sekolah baru</h1><div class="article-body">
+<p>{_PARAGRAPH}</p><p>{_PARAGRAPH}</p><p>{_PARAGRAPH}</p>{inside}</div></article>{outside}
+<footer>Hak cipta 2024</footer></body></html>"""
+    article = parse_article(html, url)
+    assert "(ant/" not in article.body and "tayang di" not in article.body and "Baca artikel" not in article.body
+    return [_norm(s.name) for s in article.cited_sources]
+
+
+PAGE_CREDIT_LINES = [
+    ("<p>(ant/jpnn)</p>", "", "https://www.contohberita.id/a/1", ["ant", "jpnn"]),
+    ("<p>(ant/jpnn)</p>", "", "https://www.jpnn.com/news/1", ["ant"]),
+    ("", '<div class="box">Artikel ini telah tayang di Kompas.com dengan judul "Bus Baru", klik untuk baca.</div>',
+     "https://www.contohberita.id/a/2", ["Kompas.com"]),
+    ('<p>Baca artikel detiknews, "Bus Sekolah Baru" selengkapnya https://news.detik.com/x</p>', "",
+     "https://www.contohberita.id/a/3", ["detikNews"]),
+    ('<p>Baca artikel detiknews, "Bus Sekolah Baru" selengkapnya https://news.detik.com/x</p>', "",
+     "https://news.detik.com/berita/1", []),  # the page's own site
+]
+
+
+@pytest.mark.parametrize(("inside", "outside", "url", "expected"), PAGE_CREDIT_LINES)
+def test_page_credit_lines(inside: str, outside: str, url: str, expected: list[str]) -> None:
+    assert _page_sources(inside, outside, url) == [_norm(e) for e in expected]

@@ -86,6 +86,8 @@ def _accept(name: Name, strength: str, doc: bool, outlet_desc: bool) -> bool:
         return False  # an institution that merely speaks ("menurut BMKG")
     if strength == "media":
         return name.looks_like_media() or outlet_desc
+    if strength == "brand":
+        return name.looks_like_brand() or outlet_desc
     return name.looks_like_outlet() or outlet_desc
 
 
@@ -139,6 +141,10 @@ def _possessive(names: list[Name], text: str, gaz: Gazetteer) -> tuple[list[Name
 
 
 _WORD_RE = re.compile(r"[ \t]+(\w+)")
+# The strengths of triggers about news work, which read single name words.
+_NEWS_WORK = frozenset({"media", "brand"})
+# A preposition of place between a news-work trigger and the name ("wartawan di Manila", "told reporters in").
+_PLACE_GAP_RE = re.compile(r"(?<![\w])(?:di|in|at|dari|from)(?![\w])")
 _COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
 # At most this many comma-separated names follow the first in a list such as "reported by A, B and C".
 MAX_LISTED = 4
@@ -186,6 +192,8 @@ def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out:
     if not names:
         _bare_document(text, m, rule, out)
         return
+    if strength in _NEWS_WORK and _PLACE_GAP_RE.search(text, m.end(), names[0].start):
+        strength = "weak"  # "kepada wartawan di Manila": a place, not the journalists' outlet
     if rule.name == "wartawan" and _FORMER_RE.search(text, max(0, m.start() - 12), m.start()):
         return  # "mantan jurnalis Tempo": a biography, not a source
     for name in names:

@@ -88,7 +88,10 @@ PLACE_WORDS = frozenset(
     Eropa Eropah Europe European Asia Asian Afrika Africa Timur Tengah Barat Middle East West Western Eastern
     Jawa Sumatera Sumatra Kalimantan Sulawesi Papua Bali Borneo Sabah Sarawak Jakarta Surabaya Bandung Medan
     Kuala Lumpur Malay Melayu Barat Tenggara Southeast Asing Luar Negeri Internasional Antarabangsa Lokal
-    Tempatan Setempat Nasional""".split()
+    Tempatan Setempat Nasional Manila Bangkok Tokyo Seoul Beijing Washington London Paris Moskow Moscow Canberra
+    Delhi Hanoi Phnom Penh Yangon Taipei Dubai Riyadh Kairo Cairo Istanbul Berlin Roma Rome Brussel Brussels
+    Jenewa Geneva Sydney Singapura Johor Penang Pinang Selangor Kelantan Terengganu Kedah Perak Pahang Melaka
+    Yogyakarta Semarang Makassar Palembang Padang Denpasar Pontianak Balikpapan Manado Ambon Jayapura""".split()
 )
 # Capitalised common nouns and pronouns that open a clause ("Police reported", "Warga melaporkan"):
 # never a source name by themselves.
@@ -184,6 +187,17 @@ class Name:
         if len(words) > 1 and words[0] in OUTLET_LEADS:
             words = words[1:]
         return all(w in PLACE_WORDS for w in words)
+
+    def looks_like_brand(self) -> bool:
+        """Like :meth:`looks_like_media`, but a single word must be shaped like a brand ("NHK", "TV8",
+        "iNews", "KompasTV"), since a single capitalised word after "told" is as often a person."""
+        if self.looks_like_outlet():
+            return True
+        if not self.looks_like_media():
+            return False
+        words = self.surface.split()
+        word = words[0]
+        return len(words) > 1 or _is_acronym(word) or any(ch.isupper() or ch.isdigit() for ch in word[1:])
 
     def looks_like_media(self) -> bool:
         """The name after a trigger that is about news work ("told X", "kepada X" after a speech verb, "X
@@ -597,6 +611,33 @@ def _is_list_word(s: _BackScan) -> bool:
     return s.word in LIST_WORDS and bool(s.cur)
 
 
+# Descriptor words between a list word and the next name ("X and public broadcaster NHK reported"): skipped.
+_GAP_WORDS = _DESCRIPTORS | frozenset(
+    """public state state-run private local national regional news agency television broadcaster media
+    kantor berita harian stasiun televisi akhbar stesen""".split()
+)
+
+
+def _descriptor_gap_end(s: _BackScan) -> int | None:
+    """Index of the list word before a run of descriptor words ending at the current token, if any."""
+    if not s.cur:
+        return None
+    j = s.i
+    while j >= 0 and s.toks[j].group() in _GAP_WORDS:
+        j -= 1
+    return j if j >= 0 and j < s.i + 1 and s.toks[j].group() in LIST_WORDS and j < s.i else None
+
+
+def _is_descriptor_gap(s: _BackScan) -> bool:
+    """"public broadcaster" between "and" and "NHK": descriptors of the next name, not a clause."""
+    return s.word in _GAP_WORDS and _descriptor_gap_end(s) is not None
+
+
+def _skip_gap(s: _BackScan) -> None:
+    """Skip the descriptors; the scan goes on at the list word."""
+    s.i = (_descriptor_gap_end(s) or 0) + 1
+
+
 def _take(s: _BackScan) -> None:
     """The token belongs to the name being built."""
     s.cur.insert(0, s.toks[s.i])
@@ -615,6 +656,7 @@ _BACKWARD_RULES: tuple[tuple[Callable[[_BackScan], bool], Callable[[_BackScan], 
     (_is_inner_connector, _take),
     (_is_leading_article, _take),
     (_is_list_word, _close),
+    (_is_descriptor_gap, _skip_gap),
 )
 
 

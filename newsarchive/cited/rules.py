@@ -13,6 +13,8 @@ Each rule names the side the source is on (``fwd``: "dilansir X"; ``back``: "X m
             speech verb): an outlet shape, or a single name word that is no common noun, place or title
             ("told Variety", "katanya kepada Getaran") -- a person is named with two words;
 ``speech``  the phrase counts only after a speech verb, then as ``media`` ("kata X pada Y");
+``brand``   like ``media``, but a single name word must look like a brand (acronym, CamelCase, digits:
+            "told NHK", "temu bual bersama TV8"): "told Biden", "wawancara dengan Prabowo" are people;
 ``shape``   only a gazetteer outlet or an outlet-shaped name counts ("Bloomberg News said", "Kyodo News said");
 ``gaz``     only a gazetteer outlet counts;
 ``inst``    only a gazetteer entry or an institution name counts ("Data Badan Pusat Statistik ...",
@@ -84,14 +86,17 @@ RULES: tuple[Rule, ...] = (
     Rule("tayangan", r"[Tt]ayangan", "fwd", "media", IDMS),
     Rule("liputan", r"[Ll]iputan|[Pp]emberitaan", "fwd", "weak", IDMS),
     # A journalist's or an interview's outlet: "Wartawan Kyodo", "temu bual bersama TV3"
-    Rule("wartawan", _alt(r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta",
-                          r"(?:[Dd]alam\s+|[Mm]elalui\s+)?(?:(?:satu|sebuah)\s+)?(?:[Ww]awancara|[Tt]emu\s+bual)"
-                          r"(?:\s+(?:khusus|eksklusif))?\s+(?:dengan|bersama)"),
-         "fwd", "media", IDMS),
+    Rule("wartawan", r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta", "fwd", "media", IDMS),
+    # An interview's other side is an outlet or the interviewee ("wawancara dengan Prabowo"): "brand"
+    Rule("wawancara", r"(?:[Dd]alam\s+|[Mm]elalui\s+)?(?:(?:satu|sebuah)\s+)?(?:[Ww]awancara|[Tt]emu\s+bual)"
+                      r"(?:\s+(?:khusus|eksklusif))?\s+(?:dengan|bersama)",
+         "fwd", "brand", IDMS),
     # "Artikel ini telah tayang di Kompas.com dengan judul ..." (a republished article's origin)
     Rule("tayang", r"(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+|juga\s+)?"
          r"(?:tayang|terbit|dimuat|dipublikasikan|diterbitkan|disiarkan)(?:\s+(?:di|dalam|pada))?)",
          "fwd", "strong", IDMS),
+    # A syndication footer: "Baca artikel detiknews, \"Judul\" selengkapnya"
+    Rule("baca_artikel", r"[Bb]aca\s+artikel", "fwd", "strong", IDMS),
     # "dokumen yang diperoleh Tempo"
     Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat)(?:\s+oleh)?", "fwd", "weak", IDMS),
     Rule("laporan", r"[Ll]aporan(?:\s+(?:tahunan|terbaru|terkini|resmi|khusus|investigasi|eksklusif))?",
@@ -115,7 +120,7 @@ RULES: tuple[Rule, ...] = (
                       r"(?:[Ss]peaking|spoke|[Tt]alking|talked|[Ww]riting|wrote|[Aa]ppearing|appeared)\s+(?:to|in|for|on)",
                       r"(?:[Ii]n\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by",
                       r"in\s+comments\s+to|in\s+a\s+statement\s+to"),
-         "fwd", "media", EN),
+         "fwd", "brand", EN),  # "told Biden" is a person as often as "told Reuters" an outlet
     Rule("citing", r"[Cc]iting|[Cc]ited\s+by|(?:as\s+)?quoted\s+by|quoting", "both", "weak", EN),
     Rule("published_by", r"published\s+by|released\s+by|issued\s+by|posted\s+by|compiled\s+by", "fwd", "weak", EN),
     Rule("seen_by", r"(?:seen|obtained|reviewed|verified)\s+by", "fwd", "weak", EN),  # "a letter seen by Reuters"

@@ -72,6 +72,7 @@ UNKNOWN_OUTLETS = [
     ("Menurut laporan portal berita Indonesia, Suluh, dua rumah roboh.", "ms", ["Suluh"]),
     ("Akhbar berbahasa Tamil, Malar Seithi, melaporkan bahawa pasar itu dipindahkan.", "ms", ["Malar Seithi"]),
     ("Sebagaimana dikabarkan Kabar Pesisir, nelayan libur melaut.", "id", ["Kabar Pesisir"]),
+    ("Dalam siniar Obrolan Senja, mantan menteri itu mengaku pernah ditawari jabatan.", "id", ["Obrolan Senja"]),
     ("Dalam dialog yang disiarkan TVKU Semarang, wali kota menjelaskan anggaran.", "id", ["TVKU Semarang"]),
     ("Images broadcast by state television KTV showed the flooded square.", "en", ["KTV"]),
     ("A council has renamed three streets, h/t Capetown Current.", "en", ["Capetown Current"]),

@@ -95,6 +95,8 @@ RULES: tuple[Rule, ...] = (
     Rule("tayang", r"(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+|juga\s+)?"
          r"(?:tayang|terbit|dimuat|dipublikasikan|diterbitkan|disiarkan)(?:\s+(?:di|dalam|pada))?)",
          "fwd", "strong", IDMS),
+    # A named podcast or programme is a channel: "dalam siniar Kopi Pagi", "di program Mata Najwa"
+    Rule("siniar", r"(?:[Dd]alam|[Dd]i|[Mm]elalui|[Ll]ewat)\s+(?:siniar|podcast|program|acara)", "fwd", "strong", IDMS),
     # A syndication footer: "Baca artikel detiknews, \"Judul\" selengkapnya"
     Rule("baca_artikel", r"[Bb]aca\s+artikel", "fwd", "strong", IDMS),
     # "dokumen yang diperoleh Tempo"

@@ -58,7 +58,7 @@ UNKNOWN_OUTLETS = [
     ("\u201cPanen tahun ini bagus,\u201d kata Wayan pada Kabar Subak, Minggu.", "id", ["Kabar Subak"]),
     # news verbs after the name, in the reporting sense
     ("Lumbung Post melaporkan, harga gabah turun dua hari berturut-turut.", "id", ["Lumbung Post"]),
-    ("Ferrowire reported that the smelter would close for a month.", "en", ["Ferrowire"]),
+    ("The smelter will close for a month, Ferrowire reported on Tuesday.", "en", ["Ferrowire"]),
     ("The port will reopen on Monday, Dockside reported.", "en", ["Dockside"]),
     ("The Harbour Ledger and Coastline Times both reported the merger.", "en", ["The Harbour Ledger", "Coastline Times"]),
     ("Radar Tapal dan Tapal Post sama-sama melaporkan, jembatan itu ditutup.", "id", ["Radar Tapal", "Tapal Post"]),
@@ -73,6 +73,10 @@ UNKNOWN_OUTLETS = [
     ("Akhbar berbahasa Tamil, Malar Seithi, melaporkan bahawa pasar itu dipindahkan.", "ms", ["Malar Seithi"]),
     ("Sebagaimana dikabarkan Kabar Pesisir, nelayan libur melaut.", "id", ["Kabar Pesisir"]),
     ("Dalam siniar Obrolan Senja, mantan menteri itu mengaku pernah ditawari jabatan.", "id", ["Obrolan Senja"]),
+    ("Kepada Pelitanet, pedagang mengaku omzetnya turun separuh.", "id", ["Pelitanet"]),
+    ("Berdasarkan informasi yang diterima Radar Pesisir, korban berusia 40 tahun.", "id", ["Radar Pesisir"]),
+    ("Data itu dihimpun Kabarbanua.com dari sejumlah sumber.", "id", ["Kabarbanua.com"]),
+    ("Situs resmi Dinas Pangan mencatat harga cabai naik.", "id", ["Dinas Pangan"]),
     ("Dalam dialog yang disiarkan TVKU Semarang, wali kota menjelaskan anggaran.", "id", ["TVKU Semarang"]),
     ("Images broadcast by state television KTV showed the flooded square.", "en", ["KTV"]),
     ("A council has renamed three streets, h/t Capetown Current.", "en", ["Capetown Current"]),
@@ -146,6 +150,13 @@ COMMON_WORDS = [
     "Police reported that three people had been arrested.",
     "Warga melaporkan kejadian itu ke kantor polisi terdekat.",
     "The Government said it would review the rules.",
+    "Tesla reported record deliveries in the third quarter.",
+    "Pfizer reported on Monday that its trial had succeeded.",
+    "BPBD melaporkan, sepuluh rumah rusak akibat angin kencang.",
+    "The Pentagon reported that no troops were hurt.",
+    "\u201cKami sudah siap,\u201d ujarnya kepada Andi, rekannya.",
+    "Northwind reported that quarterly revenue rose 10 percent.",
+    "Kepada KPK, tersangka mengaku menerima suap.",
 ]
 SPEAKERS_AND_INSTITUTIONS = [
     "Menurut Budi Santoso, harga beras akan turun.",

@@ -103,8 +103,9 @@ _DOC_BEFORE_RE = re.compile(
 
 def _forward_strength(text: str, m: re.Match[str], rule: rules.Rule) -> str:
     """The rule's strength, raised to ``media`` for "kepada" after a speech verb ("kata X kepada Y")."""
-    if rule.name in rules.SPEECH_RULES and rules.SPEECH_BEFORE_RE.search(
-        text, max(0, m.start() - rules.SPEECH_REACH), m.start()
+    if rule.name in rules.SPEECH_RULES and (
+        rules.SPEECH_BEFORE_RE.search(text, max(0, m.start() - rules.SPEECH_REACH), m.start())
+        or m.group()[0] == "K" and rules.SENTENCE_KEPADA_RE.search(text, max(0, m.start() - 4), m.start())
     ):
         return "media"
     return rule.strength
@@ -141,6 +142,8 @@ def _possessive(names: list[Name], text: str, gaz: Gazetteer) -> tuple[list[Name
 
 
 _WORD_RE = re.compile(r"[ \t]+(\w+)")
+# A lower-case description after a name and a comma describes a person ("kepada Andi, rekannya").
+_PERSON_APPOSITIVE_RE = re.compile(r",[ \t]+(?!(?:yang|dan|and|who|which|that|ketika|saat|bahwa|bahawa|on|pada)\b)[a-z]")
 # The strengths of triggers about news work, which read single name words.
 _NEWS_WORK = frozenset({"media", "brand"})
 # A preposition of place between a news-work trigger and the name ("wartawan di Manila", "told reporters in").
@@ -196,6 +199,8 @@ def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out:
         strength = "weak"  # "kepada wartawan di Manila": a place, not the journalists' outlet
     if rule.name == "wartawan" and _FORMER_RE.search(text, max(0, m.start() - 12), m.start()):
         return  # "mantan jurnalis Tempo": a biography, not a source
+    if rule.name in rules.SPEECH_RULES and m.group()[0] != "K" and _PERSON_APPOSITIVE_RE.match(text, names[-1].end):
+        strength = "weak"  # "ujarnya kepada Andi, rekannya": a described person
     for name in names:
         if _accept(name, strength, doc, outlet):
             _emit(out, name, m.start())
@@ -254,16 +259,29 @@ def _backward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out
     while pos > 0 and text[pos - 1] in " \t,":  # "Nikkei Asia, citing ..."
         pos -= 1
     names, _ = read_list_backward(text, pos, gaz)
-    if not names or rules.SELF_STATEMENT_RE.match(text, m.end()):
-        return  # nothing, or an outlet speaking about itself ("Rappler said it would appeal")
+    if not names or rules.SELF_STATEMENT_RE.match(text, m.end()) or rules.OWN_FIGURES_RE.match(text, m.end()):
+        return  # nothing, or an outlet or company speaking about itself ("Rappler said it would appeal")
     before = text[max(0, names[0].start - 40) : names[0].start]
     outlet_desc = _OUTLET_DESC_BEFORE_RE.search(before) is not None
     strength = rule.backward_strength
-    if rule.name in rules.REPORT_SENSE_RULES and not rules.REPORT_SENSE_RE.match(text, m.end()):
-        strength = "weak"  # "Budi melaporkan tetangganya": reporting to someone, not news
+    if rule.name in rules.REPORT_SENSE_RULES and not _inverted_report(text, m, names[0]):
+        strength = "weak"
     for name in names:
         if _accept(name, strength, False, outlet_desc):
             _emit(out, name, name.start)
+
+
+_COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
+
+
+def _inverted_report(text: str, m: re.Match[str], first: Name) -> bool:
+    """A news verb after a one-word name counts only in an attribution after the story ("..., Politico
+    reported.", "..., Yonhap reported on Wednesday"): at a sentence's start the subject is as often a
+    company, club or ministry reporting its own news ("Pfizer reported that", "Pertamina melaporkan,"),
+    and "Budi melaporkan tetangganya" is reporting to someone."""
+    if not rules.REPORT_SENSE_RE.match(text, m.end()):
+        return False
+    return _COMMA_BEFORE_RE.search(text, max(0, first.start - 3), first.start) is not None
 
 
 # What an unknown name in a credit bracket must look like: nothing ("none": known names only), ALL CAPS or

@@ -72,6 +72,11 @@ OUTLET_LEADS = frozenset(
     Akhbar Diario Diário Jornal Gazzetta Corriere Gazeta Journal Daily Evening Morning Sunday Pos Utusan Media
     Sinar Kosmo""".split()
 )
+# An unknown name longer than this many words (a leading "the" aside) is no outlet by its shape.
+MAX_SHAPE_WORDS = 4
+# Generic media words that may open a "name" made of a place ("Media Korea Selatan", "Akhbar Jepun"); brand
+# leads do not ("Tribun Medan", "Utusan Malaysia", "Radio Jakarta" are outlets).
+GENERIC_LEADS = frozenset("Media Akhbar Pers Portal Stasiun Kantor Harian Koran Televisi".split())
 # Articles that lead a title ("The Star", "Der Spiegel", "Al Arabiya", "Le Monde"): a person's name never
 # starts with one, so an unknown name led by one is a publication's title.
 TITLE_ARTICLES = frozenset("The Der Die Das Al El La Le Il Lo Het De".split())
@@ -169,11 +174,12 @@ class Name:
             return True  # "Inquirer.net", "Kompas.id": a web address is a site
         if words[0] in INSTITUTION_HEADS or len(words) == 1 or self.is_place():
             return False  # "Ministry of Youth and Sport"; a lone "Sport" or "Post" is no name
-        if len(words) > 4:
+        if len(words) - (words[0] in ARTICLES) > MAX_SHAPE_WORDS:
             return False  # "CBS Sports NFL Insider Jason La Canfora": a person with a title
         lead = words[1] if words[0] in ("The", "the") and len(words) > 1 else words[0]
-        if words[0] in TITLE_ARTICLES and not _is_common(words[1]):
-            return True  # "The Kyiv Independent", "Der Spiegel", "Al Arabiya"
+        if words[0] in TITLE_ARTICLES and not _is_common(words[1]) and (len(words) > 2 or words[0] != "The"):
+            return True  # "The Kyiv Independent", "Der Spiegel", "Al Arabiya" (not "The Pentagon": one word
+            # after "The" needs an outlet word, "The Star")
         if _is_acronym(words[0]) and all(w in SUBBRAND_WORDS for w in words[1:]):
             return True  # "BBC Arabic", "CNN Indonesia": an acronym and a sub-brand word
         return words[-1] in OUTLET_TAILS or lead in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
@@ -184,7 +190,7 @@ class Name:
         if self.entry is not None and not self.extended:
             return False
         words = self.surface.split()
-        if len(words) > 1 and words[0] in OUTLET_LEADS:
+        if len(words) > 1 and words[0] in GENERIC_LEADS:
             words = words[1:]
         return all(w in PLACE_WORDS for w in words)
 
@@ -496,8 +502,9 @@ def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = 
 def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
     """A name, then more names joined by "dan"/"and"/"serta"/"&" when the next one is a name.
 
-    "Pusat Vulkanologi dan Mitigasi Bencana Geologi" is one name: a right-hand side that is neither
-    known nor starts with an institution head noun is glued back onto the left-hand side.
+    "Pusat Vulkanologi dan Mitigasi Bencana Geologi" is one name: a right-hand side is glued back onto the
+    left-hand side unless one side is known or outlet-shaped, or the right starts with an institution head
+    noun or an article ("Ferry Herald and The Wharf").
     """
     first = read_forward(text, pos, gaz)
     if first is None:
@@ -511,7 +518,9 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
         if nxt is None:
             break
         head = nxt.surface.split()[0]
-        if nxt.entry or head in INSTITUTION_HEADS or names[-1].entry or nxt.looks_like_outlet():
+        if nxt.entry or head in INSTITUTION_HEADS or head in ARTICLES or names[-1].entry or (
+            nxt.looks_like_outlet() or names[-1].looks_like_outlet()
+        ):
             names.append(nxt)
         else:
             prev = names[-1]

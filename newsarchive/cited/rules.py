@@ -100,7 +100,8 @@ RULES: tuple[Rule, ...] = (
     # A syndication footer: "Baca artikel detiknews, \"Judul\" selengkapnya"
     Rule("baca_artikel", r"[Bb]aca\s+artikel", "fwd", "strong", IDMS),
     # "dokumen yang diperoleh Tempo"
-    Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat)(?:\s+oleh)?", "fwd", "weak", IDMS),
+    # ... and "informasi yang diterima Tribun Timur", "dihimpun Kompas.com dari sejumlah sumber"
+    Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat|diterima|dihimpun|dirangkum)(?:\s+oleh)?", "fwd", "weak", IDMS),
     Rule("laporan", r"[Ll]aporan(?:\s+(?:tahunan|terbaru|terkini|resmi|khusus|investigasi|eksklusif))?",
          "fwd", "doc", IDMS),
     Rule("tulis_inv", r"(?<=, )(?:tulis|lapor|sebut|tulisnya)", "fwd", "weak", IDMS),  # "..., tulis Kompas.com."
@@ -148,7 +149,7 @@ RULES: tuple[Rule, ...] = (
          "back", "shape", EN),
     # --- any language: documents, "Sumber:" lines, "via" -------------------------------------------
     Rule("doc", _alt(r"siaran\s+pers|keterangan\s+(?:pers|resmi|tertulis)|kenyataan(?:\s+media|\s+rasmi)?",
-                     r"(?:laman|situs|portal)(?:\s+web)?\s+(?:resmi|rasmi)|(?:laman|situs)\s+web|surat\s+edaran",
+                     r"(?:[Ll]aman|[Ss]itus|[Pp]ortal)(?:\s+web)?\s+(?:resmi|rasmi)|(?:[Ll]aman|[Ss]itus)\s+web|surat\s+edaran",
                      r"rilis\s+(?:resmi|pers|media)",
                      r"press\s+release|news\s+release|annual\s+report|(?:[Dd]ata|[Ff]igures|[Ss]tatistics)\s+(?:from|by|dari)",
                      r"(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+|annual\s+)?"
@@ -184,6 +185,14 @@ SPEECH_BEFORE_RE = re.compile(
 )
 # How far back a speech verb before "kepada" is looked for, in characters.
 SPEECH_REACH = 110
+# "Kepada Jatimnet, warga mengaku ...": a sentence that opens with "Kepada X," names the interviewer.
+SENTENCE_KEPADA_RE = re.compile(r"(?:^|[.!?\n][ \t\"\u201c\u201d]*)$")
+# A company reporting its own figures is the story's subject: "Tesla reported record deliveries".
+OWN_FIGURES_RE = re.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:(?:its|a|an|the)[ \t]+)?(?:net[ \t]+|quarterly[ \t]+|annual[ \t]+|record[ \t]+"
+    r"|first-quarter[ \t]+|second-quarter[ \t]+|third-quarter[ \t]+|fourth-quarter[ \t]+)*"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|deliveries|results|income)(?![\w])"
+)
 # The rules that name a speaker's interviewer after a speech verb.
 SPEECH_RULES = frozenset({"kepada", "pada"})
 # A written statement named by its kind alone is itself the source ("ujar X dalam keterangan tertulis").

@@ -634,7 +634,7 @@ def _descriptor_gap_end(s: _BackScan) -> int | None:
     j = s.i
     while j >= 0 and s.toks[j].group() in _GAP_WORDS:
         j -= 1
-    return j if j >= 0 and j < s.i + 1 and s.toks[j].group() in LIST_WORDS and j < s.i else None
+    return j if 0 <= j < s.i and s.toks[j].group() in LIST_WORDS else None
 
 
 def _is_descriptor_gap(s: _BackScan) -> bool:
@@ -644,7 +644,8 @@ def _is_descriptor_gap(s: _BackScan) -> bool:
 
 def _skip_gap(s: _BackScan) -> None:
     """Skip the descriptors; the scan goes on at the list word."""
-    s.i = (_descriptor_gap_end(s) or 0) + 1
+    end = _descriptor_gap_end(s)
+    s.i = (end if end is not None else s.i) + 1
 
 
 def _take(s: _BackScan) -> None:

@@ -65,7 +65,8 @@ def looks_like_article(doc: Document, meta: Metadata, body: str) -> bool:
 
 
 def _cited(body: Body, language: str | None, url: str) -> list[CitedSource]:
-    """Cited sources of the body and of its "Sumber: X" credit lines (kept out of the body text).
+    """Cited sources of the body and of its credit lines ("Sumber: X", "(ant/jpnn)", "Artikel ini telah tayang
+    di X", "Baca artikel X"), which are kept out of the body text.
 
     A source found only in a credit line has no offset in the body, so its ``offset`` is None."""
     text = "\n\n".join([body.text, *body.source_lines]) if body.source_lines else body.text

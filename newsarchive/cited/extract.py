@@ -8,21 +8,40 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from newsarchive.article import CitedSource
 from newsarchive.cited import rules, social
 from newsarchive.cited.gazetteer import Entry, Gazetteer, load_gazetteer
-from newsarchive.cited.names import INSTITUTION_HEADS, PERSON_TITLES, Name, read_list_backward, read_list_forward
+from newsarchive.cited.names import (
+    INSTITUTION_HEADS,
+    PERSON_TITLES,
+    POSSESSIVE_SUFFIXES,
+    Name,
+    read_list_backward,
+    read_list_forward,
+)
 from newsarchive.cited.textprep import CleanText, blocked_spans, detect_language, in_spans
 
 log = logging.getLogger(__name__)
 
+# An outlet descriptor just before a name, with up to two qualifying words and an appositive comma:
+# "kantor berita X", "media asal Y X", "Akhbar berbahasa Cina, X".
 _OUTLET_DESC_BEFORE_RE = re.compile(
     r"(?i)(?:kantor\s+berita|agensi\s+berita|portal\s+berita|media|harian|akhbar|koran|surat\s+kabar|majalah|tabloid"
     r"|stasiun\s+(?:televisi|tv|radio)|televisi|stesen\s+\w+|newspaper|broadcaster|news\s+agency|magazine|outlet"
-    r"|website|news\s+site|daily)[ \t]+(?:asal\s+\w+[ \t]+|\w+[ \t]+)?$"
+    r"|website|news\s+site|daily)(?:[ \t]+[\w-]+){0,2}[ \t]*,?[ \t]+$"
+)
+# An outlet descriptor just after a name: "the Harbourside Economics podcast", "the Kathmandu Post newspaper".
+_OUTLET_DESC_AFTER_RE = re.compile(
+    r"[ \t]+(?:podcast|programme|program|show|newspaper|channel|broadcaster|magazine|tabloid|daily|weekly"
+    r"|news\s+site|news\s+portal|radio\s+station|television\s+station)(?![\w])"
+)
+# Physical-geography head words: "situs Gunung Padang" is an archaeological site, not a web site.
+GEO_HEADS = frozenset(
+    "Gunung Candi Pulau Danau Sungai Pantai Desa Kampung Jalan Teluk Selat Tanjung Bukit Lembah Goa Gua Pura".split()
 )
 _DOC_NAME_RE = re.compile(r"(?i)\b(siaran\s+pers|press\s+release)\b")
 
@@ -48,19 +67,27 @@ def _normalise_language(language: str | None, text: str) -> str | None:
 
 
 def _accept(name: Name, strength: str, doc: bool, outlet_desc: bool) -> bool:
+    """Whether a name read next to a trigger of ``strength`` is a source (see ``rules`` for the strengths).
+    A title, a geography word or a bare place/nationality ("Jepun", "Korea Selatan") never is."""
     words = name.surface.split()
-    if not words or words[0] in PERSON_TITLES:
+    if not words or words[0] in PERSON_TITLES or words[0] in GEO_HEADS or name.is_place():
         return False
     if name.entry is not None and name.entry.kind == "platform":
         return strength == "strong"  # otherwise the social rules decide
     if strength == "gaz":
         return name.is_outlet
+    if strength == "shape":  # "Kyodo News said", not "Smith said"
+        return name.looks_like_outlet()
     if strength == "inst":  # "Data Badan Pusat Statistik menunjukkan", not "Data Scientists"
         return name.entry is not None or words[0] in INSTITUTION_HEADS
     if strength == "strong" or doc:
         return True
     if name.entry is not None and not name.entry.is_outlet:
         return False  # an institution that merely speaks ("menurut BMKG")
+    if strength == "media":
+        return name.looks_like_media() or outlet_desc
+    if strength == "brand":
+        return name.looks_like_brand() or outlet_desc
     return name.looks_like_outlet() or outlet_desc
 
 
@@ -74,27 +101,110 @@ _DOC_BEFORE_RE = re.compile(
 )
 
 
-def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out: list[Found]) -> None:
+def _forward_strength(text: str, m: re.Match[str], rule: rules.Rule) -> str:
+    """The rule's strength, raised to ``media`` for "kepada" after a speech verb ("kata X kepada Y")."""
+    if rule.name in rules.SPEECH_RULES and (
+        rules.SPEECH_BEFORE_RE.search(text, max(0, m.start() - rules.SPEECH_REACH), m.start())
+        or m.group()[0] == "K" and rules.SENTENCE_KEPADA_RE.search(text, max(0, m.start() - 4), m.start())
+    ):
+        return "media"
+    return rule.strength
+
+
+def _bare_document(text: str, m: re.Match[str], rule: rules.Rule, out: list[Found]) -> None:
+    """A statement named by its kind alone: "ujar X dalam keterangan tertulis", "sebagaimana tertulis dalam
+    siaran pers yang terbit kemarin"."""
+    if rule.name == "doc" and rules.BARE_DOCUMENT_RE.search(m.group()):
+        out.append(Found(m.start(), m.end(), " ".join(m.group().split()), m.start()))
+    elif rule.name == "menurut":
+        d = _DOC_NAME_RE.match(text, _skip_spaces(text, m.end()))
+        if d:
+            out.append(Found(d.start(), d.end(), d.group(1), m.start()))
+
+
+def _past_place(text: str, names: list[Name], gaz: Gazetteer) -> list[Name]:
+    """"akhbar Jepun, Yomiuri Shimbun": a lone place word is the outlet's country; its name follows the comma."""
+    if len(names) == 1 and names[0].is_place() and text.startswith(",", names[0].end):
+        return read_list_forward(text, names[0].end + 1, gaz) or names
+    return names
+
+
+def _possessive(names: list[Name], text: str, gaz: Gazetteer) -> tuple[list[Name], bool]:
+    """"the Hong Kong Observatory's website": the owner is the name, and a document word after it makes
+    the owner a document source."""
+    last = names[-1]
+    if not last.surface.endswith(POSSESSIVE_SUFFIXES) or len(last.surface) < 4:
+        return names, False
+    owner = last.surface[:-2]
+    nxt = _WORD_RE.match(text, last.end)
+    owned = Name(last.start, last.end - 2, owner, gaz.lookup(owner))
+    return names[:-1] + [owned], nxt is not None and nxt.group(1) in rules.DOC_WORDS
+
+
+_WORD_RE = re.compile(r"[ \t]+(\w+)")
+# A lower-case description after a name and a comma describes a person ("kepada Andi, rekannya").
+_PERSON_APPOSITIVE_RE = re.compile(r",[ \t]+(?!(?:yang|dan|and|who|which|that|ketika|saat|bahwa|bahawa|on|pada)\b)[a-z]")
+# The strengths of triggers about news work, which read single name words.
+_NEWS_WORK = frozenset({"media", "brand"})
+# A preposition of place between a news-work trigger and the name ("wartawan di Manila", "told reporters in").
+_PLACE_GAP_RE = re.compile(r"(?<![\w])(?:di|in|at|dari|from)(?![\w])")
+_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
+# At most this many comma-separated names follow the first in a list such as "reported by A, B and C".
+MAX_LISTED = 4
+
+
+def _oxford_list(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
+    """"reported by Khaleej Times, Gulf News and The National": the names after commas, kept only when
+    the list is closed by "and"/"dan" (a comma alone may start a new clause: "dilansir CNN, Presiden ...")."""
+    more: list[Name] = []
+    for _ in range(MAX_LISTED):
+        sep = _COMMA_RE.match(text, pos)
+        nxt = read_list_forward(text, sep.end(), gaz) if sep else []
+        if not nxt:
+            return []
+        more += nxt
+        if len(nxt) > 1:
+            return more
+        pos = nxt[-1].end
+    return []
+
+
+def _forward_names(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer) -> tuple[list[Name], bool, bool]:
+    """The names after a forward trigger, and whether a document or an outlet word qualifies them."""
     pos, doc, outlet = rules.consume_descriptors(text, m.end())
     doc = doc or rule.strength == "doc"
     if rule.name == "published_by" and _DOC_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
         doc = True  # "Figures published by the Office for Budget Responsibility"
     names = read_list_forward(text, pos, gaz)
     if not names:
-        # "sebagaimana tertulis dalam siaran pers yang terbit kemarin": a press release with no name after it.
-        if rule.name == "menurut":
-            d = _DOC_NAME_RE.match(text, _skip_spaces(text, m.end()))
-            if d:
-                out.append(Found(d.start(), d.end(), d.group(1), m.start()))
-        return
+        return names, doc, outlet
+    names, owned = _possessive(_past_place(text, names, gaz), text, gaz)
+    outlet = outlet or _OUTLET_DESC_AFTER_RE.match(text, names[-1].end) is not None
     if rule.name in ("source_line", "via_paren"):
         names += _more_listed(text, names[-1].end, gaz)  # "Sumber: CNN Indonesia, Reuters"
-    elif rule.name == "wartawan" and _FORMER_RE.search(text, max(0, m.start() - 12), m.start()):
+    else:
+        names += _oxford_list(text, names[-1].end, gaz)
+    return names, doc or owned, outlet
+
+
+def _forward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out: list[Found]) -> None:
+    strength = _forward_strength(text, m, rule)
+    if strength == "speech":
+        return  # a "pada" with no speech verb before it
+    names, doc, outlet = _forward_names(text, m, rule, gaz)
+    if not names:
+        _bare_document(text, m, rule, out)
+        return
+    if strength in _NEWS_WORK and _PLACE_GAP_RE.search(text, m.end(), names[0].start):
+        strength = "weak"  # "kepada wartawan di Manila": a place, not the journalists' outlet
+    if rule.name == "wartawan" and _FORMER_RE.search(text, max(0, m.start() - 12), m.start()):
         return  # "mantan jurnalis Tempo": a biography, not a source
+    if rule.name in rules.SPEECH_RULES and m.group()[0] != "K" and _PERSON_APPOSITIVE_RE.match(text, names[-1].end):
+        strength = "weak"  # "ujarnya kepada Andi, rekannya": a described person
     for name in names:
-        if _accept(name, rule.strength, doc, outlet):
+        if _accept(name, strength, doc, outlet):
             _emit(out, name, m.start())
-    _chain(text, names[-1].end, gaz, out, m.start())
+    _chain(text, names[-1].end, gaz, out, m.start(), strength)
 
 
 _LIST_SEP_RE = re.compile(r"[ \t]*(?:[,;/|]|\b(?:dan|and|&)\b)[ \t]*")
@@ -116,8 +226,9 @@ def _more_listed(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
     return more
 
 
-def _chain(text: str, pos: int, gaz: Gazetteer, out: list[Found], evidence_start: int) -> None:
-    """Follow "X dari Y" / "X yang mengutip Y" links after a name (at most three)."""
+def _chain(text: str, pos: int, gaz: Gazetteer, out: list[Found], evidence_start: int, parent: str) -> None:
+    """Follow "X dari Y" / "X yang mengutip Y" links after a name (at most three).  A "dari" link after a
+    strong trigger ("dilansir detikFinance dari Bloomberg") names where an outlet took the story from."""
     for _ in range(3):
         c = rules.CHAIN_RE.match(text, pos)
         if c is None:
@@ -126,11 +237,15 @@ def _chain(text: str, pos: int, gaz: Gazetteer, out: list[Found], evidence_start
         names = read_list_forward(text, at, gaz)
         if not names:
             return
-        strength = "strong" if c.group("verb") in rules.STRONG_CHAIN_VERBS else "weak"
+        strength = "strong" if c.group("verb") in rules.STRONG_CHAIN_VERBS else _CHAIN_STRENGTH.get(parent, "weak")
         for name in names:
             if _accept(name, strength, doc, outlet):
                 _emit(out, name, evidence_start)
         pos = names[-1].end
+
+
+# The strength a plain "dari"/"from" link needs, by the strength of the trigger the chain started at.
+_CHAIN_STRENGTH = {"strong": "media"}
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -144,58 +259,128 @@ def _backward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out
     while pos > 0 and text[pos - 1] in " \t,":  # "Nikkei Asia, citing ..."
         pos -= 1
     names, _ = read_list_backward(text, pos, gaz)
-    if not names:
-        return
+    if not names or rules.SELF_STATEMENT_RE.match(text, m.end()) or rules.OWN_FIGURES_RE.match(text, m.end()):
+        return  # nothing, or an outlet or company speaking about itself ("Rappler said it would appeal")
     before = text[max(0, names[0].start - 40) : names[0].start]
     outlet_desc = _OUTLET_DESC_BEFORE_RE.search(before) is not None
+    strength = rule.backward_strength
+    if rule.name in rules.REPORT_SENSE_RULES and not _inverted_report(text, m, names[0]):
+        strength = "weak"
     for name in names:
-        if _accept(name, rule.strength, False, outlet_desc):
+        if _accept(name, strength, False, outlet_desc):
             _emit(out, name, name.start)
 
 
-def _agency_parts(text: str, m: re.Match[str], group: str, gaz: Gazetteer, known_only: bool) -> list[Name]:
-    """The slash-separated names in a dateline bracket "(Antara/PRNewswire)"."""
+_COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
+
+
+def _inverted_report(text: str, m: re.Match[str], first: Name) -> bool:
+    """A news verb after a one-word name counts only in an attribution after the story ("..., Politico
+    reported.", "..., Yonhap reported on Wednesday"): at a sentence's start the subject is as often a
+    company, club or ministry reporting its own news ("Pfizer reported that", "Pertamina melaporkan,"),
+    and "Budi melaporkan tetangganya" is reporting to someone."""
+    if not rules.REPORT_SENSE_RE.match(text, m.end()):
+        return False
+    return _COMMA_BEFORE_RE.search(text, max(0, first.start - 3), first.start) is not None
+
+
+# What an unknown name in a credit bracket must look like: nothing ("none": known names only), ALL CAPS or
+# CamelCase ("shaped": "PRNewswire", "KNA", "Yonhap-OANA"), or also one capitalised word after a place
+# dateline ("titled": "SEOUL, Oct. 8 (Yonhap) --").
+NONE, SHAPED, TITLED = "none", "shaped", "titled"
+# The place (and date) before a dateline bracket: "SEOUL, Oct. 8 ", "Mataram ", "IPOH, 14 Ogos ".
+_PLACE_PREFIX_RE = re.compile(r"[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3}(?:,[ \t]*[\w. ]{1,25})?[ \t]*")
+_PERSON_CREDIT_RE = re.compile(r"[A-Z][a-z'-]+(?:[ \t]+[A-Z][a-z'-]+){1,3}")
+
+
+def _is_person_credit(surface: str, gaz: Gazetteer) -> bool:
+    """"Li Wenjun" in "(Xinhua/Li Wenjun)": a photographer's name makes the bracket a photo credit."""
+    if not _PERSON_CREDIT_RE.fullmatch(surface) or gaz.lookup(surface) is not None:
+        return False
+    return not Name(0, len(surface), surface).looks_like_outlet()
+
+
+def _part_name(start: int, surface: str, gaz: Gazetteer, unknown: str) -> Name | None:
+    """The name one part of a credit bracket gives: a known outlet, a known credit code ("ant" in
+    "(ant/jpnn)"), or an unknown agency of the allowed shape; None for editors' initials ("fby")."""
+    entry = gaz.lookup(surface) or gaz.by_code.get(surface.lower())
+    if entry is not None:
+        return Name(start, start + len(surface), surface, entry) if entry.is_outlet else None
+    if unknown == NONE or not surface or " " in surface:
+        return None
+    if _agency_shaped(surface) or unknown == TITLED and _title_word(surface):
+        return Name(start, start + len(surface), surface, None)
+    return None
+
+
+def _agency_parts(text: str, m: re.Match[str], group: str, gaz: Gazetteer, unknown: str) -> list[Name]:
+    """The slash-separated names in a credit bracket "(Antara/PRNewswire)"; none in a photo credit."""
+    parts = m.group(group).split("/")
+    if any(_is_person_credit(part.strip(), gaz) for part in parts):
+        return []
     out: list[Name] = []
     start = m.start(group)
-    for part in m.group(group).split("/"):
+    for part in parts:
         lead = len(part) - len(part.lstrip())
-        surface = part.strip()
-        entry = gaz.lookup(surface)
-        if entry is not None and entry.is_outlet:
-            out.append(Name(start + lead, start + lead + len(surface), surface, entry))
-        elif not known_only and surface and " " not in surface and _agency_shaped(surface):
-            out.append(Name(start + lead, start + lead + len(surface), surface, None))
+        name = _part_name(start + lead, part.strip(), gaz, unknown)
+        if name is not None:
+            out.append(name)
         start += len(part) + 1
     return out
 
 
 def _agency_shaped(word: str) -> bool:
-    """An unknown agency in a dateline bracket: ALL CAPS or CamelCase ("PRNewswire", "KNA")."""
-    return word[0].isupper() and (word.isupper() or any(ch.isupper() for ch in word[1:])) and word.isalnum()
+    """An unknown agency in a dateline bracket: ALL CAPS or CamelCase ("PRNewswire", "KNA", "Yonhap-OANA")."""
+    bare = word.replace("-", "")
+    return word[0].isupper() and (word.isupper() or any(ch.isupper() for ch in word[1:])) and bare.isalnum()
+
+
+def _title_word(word: str) -> bool:
+    """One capitalised word ("Yonhap", "Kyodo"), not a day, month or common noun."""
+    return word[0].isupper() and word[1:].islower() and word.isalpha() and Name(0, len(word), word).looks_like_media()
+
+
+def _dateline_unknown(text: str, m: re.Match[str]) -> str:
+    """"NEW DELHI, Jan 5 (PTI):" -- a colon only after a known agency ("(FAQ-Liste):" is not one); a
+    one-word agency only after a place ("Seoul (Yonhap) -")."""
+    if m.group("end") == ":":
+        return NONE
+    return TITLED if _PLACE_PREFIX_RE.fullmatch(text, m.start(), m.start("ag") - 1) else SHAPED
+
+
+def _known_or(name: Name, test: Callable[[Name], bool]) -> bool:
+    """A known outlet, or an unknown name that passes ``test``."""
+    return name.entry.is_outlet if name.entry is not None else test(name)
+
+
+def _credit_name(m: re.Match[str], gaz: Gazetteer) -> Name:
+    """The name in group "o" of a credit match, with its gazetteer entry."""
+    surface = m.group("o")
+    return Name(m.start("o"), m.end("o"), surface, gaz.lookup(surface))
 
 
 def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
     for m in rules.DATELINE_RE.finditer(text) if "(" in text else ():
-        # "NEW DELHI, Jan 5 (PTI):" -- a colon only after a known agency ("(FAQ-Liste):" is not one).
-        for name in _agency_parts(text, m, "ag", gaz, known_only=m.group("end") == ":"):
+        for name in _agency_parts(text, m, "ag", gaz, _dateline_unknown(text, m)):
             _emit(out, name, m.start("ag") - 1, meta=True)
     for rx in (rules.OUTLET_DATELINE_RE, rules.OUTLET_LEAD_RE):
-        for m in rx.finditer(text):
-            surface = m.group("o")
-            entry = gaz.lookup(surface)
-            if entry is not None and entry.is_outlet:
-                _emit(out, Name(m.start("o"), m.end("o"), surface, entry), m.start(), meta=True)
+        for m in rx.finditer(text):  # "SRIPOKU.COM, PALEMBANG -": a known outlet or an outlet shape
+            name = _credit_name(m, gaz)
+            if _known_or(name, Name.looks_like_outlet):
+                _emit(out, name, m.start(), meta=True)
     for m in rules.END_DASH_CREDIT_RE.finditer(text) if "-" in text or "\u2014" in text or "\u2013" in text else ():
-        entry = gaz.lookup(m.group("o"))
-        if entry is not None and entry.is_outlet:
-            _emit(out, Name(m.start("o"), m.end("o"), m.group("o"), entry), m.start("o"))
-    for m in rules.END_CREDIT_RE.finditer(text) if "(" in text else ():
-        for name in _agency_parts(text, m, "ag", gaz, known_only=True):
+        name = _credit_name(m, gaz)  # "... hari ini. \u2014 Utusan Borneo"; not a signed "\u2014 Budi Santoso"
+        if _known_or(name, Name.looks_like_media):
+            _emit(out, name, m.start("o"))
+    for m in rules.END_CREDIT_RE.finditer(text) if "(" in text or "[" in text else ():
+        # "... dua pekan. (AFP)", "(ant/jpnn)": known names and codes only -- an unknown "(AZF)" is an
+        # editor's initials as often as an agency, and "Komisi Pemilihan Umum (KPU)" an abbreviation.
+        for name in _agency_parts(text, m, "ag", gaz, NONE):
             _emit(out, name, m.start())
     for m in rules.HEADLINE_CREDIT_RE.finditer(text) if ":" in text else ():
-        entry = gaz.lookup(m.group("o"))
-        if entry is not None and entry.is_outlet:
-            _emit(out, Name(m.start("o"), m.end("o"), m.group("o"), entry), m.start("o"))
+        name = _credit_name(m, gaz)
+        if name.entry is not None and name.entry.is_outlet:
+            _emit(out, name, m.start("o"))
 
 
 def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str, ...]]:
@@ -231,15 +416,28 @@ def _is_own(found: Found, own: Entry | None, labels: tuple[str, ...], gaz: Gazet
         return found.entry.name in gaz.family(own) or own.name in gaz.family(found.entry)
     if not labels or found.entry is not None:
         return False
-    key = _SQUASH_RE.sub("", found.name.lower())
-    if key in labels or key == "".join(labels) or key == "".join(labels[:-1]):
+    return _names_host(_SQUASH_RE.sub("", found.name.lower()), labels)
+
+
+def _names_host(key: str, labels: tuple[str, ...]) -> bool:
+    """Whether a squashed name spells the page's host: a label or a run of labels ("vivacoid" on
+    life.viva.co.id), or a main label give or take a domain-ish tail ("@Spacedotcom" on space.com,
+    "Antara" on antaranews.com) -- but "Suara Pembaruan" is not suara.com."""
+    runs = {"".join(labels[i:j]) for i in range(len(labels)) for j in range(i + 1, len(labels) + 1)}
+    if key in runs:
         return True
-    # "@Spacedotcom" on space.com, "Polygraph.info" on polygraph.info: the site's main label plus
-    # a domain-ish tail (but "Suara Pembaruan" is not suara.com).
-    main = max(labels[:-1] or labels, key=len)
-    return len(main) >= 4 and key.startswith(main) and key[len(main) :] in _DOMAIN_TAILS
+    for label in labels[:-1] or labels:
+        if len(label) < MIN_LABEL_CHARS or len(key) < MIN_LABEL_CHARS:
+            continue
+        if key.startswith(label) and key[len(label) :] in _DOMAIN_TAILS:
+            return True
+        if label.startswith(key) and label[len(key) :] in _DOMAIN_TAILS:
+            return True
+    return False
 
 
+# A host label shorter than this is not matched by prefix ("id", "co", "tv").
+MIN_LABEL_CHARS = 4
 _DOMAIN_TAILS = frozenset(
     "com dotcom info net org news online coid id my commy tv us uk au ca asia world international english".split()
 ) | {""}

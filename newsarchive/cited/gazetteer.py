@@ -4,10 +4,15 @@ The gazetteer is loaded once per process.  Surface forms are matched case-sensit
 (plus an ALL-CAPS variant) because many outlet names are ordinary words in lower case ("antara" is
 Indonesian for "between", "detik" for "second"); long or dotted spellings are also matched
 case-insensitively, where no such clash is plausible.
+
+The environment variable ``NEWSARCHIVE_GAZETTEER=off`` (read once, when the gazetteer is first
+loaded) switches the gazetteer off: every lookup misses, so names are read from the text by the
+trigger grammar alone.  It exists to measure how much recall depends on names we already know.
 """
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,9 +22,19 @@ from newsarchive.paths import DATA_DIR
 log = logging.getLogger(__name__)
 
 GAZETTEER_PATH = DATA_DIR / "outlets.toml"
+#: The switch: ``NEWSARCHIVE_GAZETTEER=off`` (or 0/no/false) loads an empty gazetteer.
+GAZETTEER_ENV = "NEWSARCHIVE_GAZETTEER"
+_OFF_VALUES = frozenset({"off", "0", "no", "false"})
 
 #: Kinds that are news channels in their own right (as opposed to platforms and institutions).
 OUTLET_KINDS = frozenset({"agency", "outlet", "broadcaster", "website"})
+#: Every kind an entry may have.
+KINDS = OUTLET_KINDS | {"platform", "institution"}
+#: The keys an entry may have, with the type of each value (lists hold strings).
+FIELDS: dict[str, type] = {
+    "name": str, "kind": str, "aliases": list, "hosts": list, "parent": str, "group": str, "codes": list,
+    "source": str,
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,9 @@ class Entry:
     aliases: tuple[str, ...] = ()
     hosts: tuple[str, ...] = ()
     parent: str | None = None
+    group: str | None = None
+    codes: tuple[str, ...] = ()
+    source: str | None = None
 
     @property
     def is_outlet(self) -> bool:
@@ -46,6 +64,7 @@ class Gazetteer:
     folded: dict[str, Entry] = field(default_factory=dict)
     by_name: dict[str, Entry] = field(default_factory=dict)
     by_host: dict[str, Entry] = field(default_factory=dict)
+    by_code: dict[str, Entry] = field(default_factory=dict)
     max_words: int = 1
 
     def lookup(self, surface: str) -> Entry | None:
@@ -88,21 +107,57 @@ def _safe_to_fold(alias: str) -> bool:
     return "." in alias or " " in alias or len(alias) >= 8 or any(ch.isdigit() for ch in alias)
 
 
+def problems(row: object) -> list[str]:
+    """What is wrong with one raw entry (empty when it is valid).
+
+    An entry has a ``name`` and a known ``kind``, only the keys of FIELDS with values of their types, and
+    a source for its facts: ``source``, or its own ``hosts`` (the outlet's site), or a ``parent`` entry."""
+    if not isinstance(row, dict):
+        return [f"not a table: {row!r}"]
+    found = [f"unknown key {key!r}" for key in row if key not in FIELDS]
+    found += [f"{key} is not a {FIELDS[key].__name__}" for key, value in row.items()
+              if key in FIELDS and not isinstance(value, FIELDS[key])]
+    found += [f"{key} holds a non-string" for key, value in row.items()
+              if isinstance(value, list) and not all(isinstance(v, str) and v for v in value)]
+    if not isinstance(row.get("name"), str) or not row.get("name"):
+        found.append("no name")
+    if row.get("kind", "outlet") not in KINDS:
+        found.append(f"unknown kind {row.get('kind')!r}")
+    if not (row.get("source") or row.get("hosts") or row.get("parent")):
+        found.append("no source, hosts or parent")
+    if any(code != code.lower() for code in row.get("codes", ()) if isinstance(code, str)):
+        found.append("codes are written in lower case")
+    return found
+
+
+def _entry(row: dict) -> Entry:
+    return Entry(
+        name=row["name"],
+        kind=row.get("kind", "outlet"),
+        aliases=tuple(row.get("aliases", ())),
+        hosts=tuple(h.lower() for h in row.get("hosts", ())),
+        parent=row.get("parent"),
+        group=row.get("group"),
+        codes=tuple(row.get("codes", ())),
+        source=row.get("source"),
+    )
+
+
 def build(raw: list[dict]) -> Gazetteer:
-    """Index raw TOML tables into a :class:`Gazetteer`."""
+    """Index raw TOML tables into a :class:`Gazetteer` (invalid entries are logged and skipped)."""
     gaz = Gazetteer()
     for row in raw:
-        entry = Entry(
-            name=row["name"],
-            kind=row.get("kind", "outlet"),
-            aliases=tuple(row.get("aliases", ())),
-            hosts=tuple(h.lower() for h in row.get("hosts", ())),
-            parent=row.get("parent"),
-        )
+        wrong = problems(row)
+        if wrong:
+            log.warning("gazetteer entry skipped (%s): %r", "; ".join(wrong), row)
+            continue
+        entry = _entry(row)
         gaz.entries.append(entry)
         gaz.by_name[entry.name] = entry
         for host in entry.hosts:
             gaz.by_host.setdefault(host, entry)
+        for code in entry.codes:
+            gaz.by_code.setdefault(code, entry)
         for spelling in (entry.name, *entry.aliases):
             for variant in (spelling, spelling.upper()):
                 # First entry wins: a sub-brand must not steal its parent's spelling.
@@ -113,9 +168,18 @@ def build(raw: list[dict]) -> Gazetteer:
     return gaz
 
 
+def gazetteer_enabled() -> bool:
+    """False when ``NEWSARCHIVE_GAZETTEER`` switches the gazetteer off."""
+    return os.environ.get(GAZETTEER_ENV, "").strip().lower() not in _OFF_VALUES
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The project gazetteer, parsed once per process."""
+    """The project gazetteer, parsed once per process (empty when switched off; tests that flip the
+    switch call ``load_gazetteer.cache_clear()``)."""
+    if not gazetteer_enabled():
+        log.info("gazetteer switched off by %s: names are read by the trigger grammar alone", GAZETTEER_ENV)
+        return Gazetteer()
     try:
         with GAZETTEER_PATH.open("rb") as fh:
             raw = tomllib.load(fh).get("outlets", [])

@@ -52,7 +52,8 @@ OUTLET_TAILS = frozenset(
     """News Post Times Daily Herald Journal Tribune Gazette Telegraph Press Today Online TV Radio Magazine
     Monitor Observer Chronicle Weekly Review Guardian Newswire Reporter Courier Dispatch Inquirer Examiner
     Sentinel Globe FM Pos Ekspres Shimbun Ilbo Zeitung Tageblatt Kurier Rundschau Presse Dagblad Posten
-    Nyheter Noticias Notícias Gazeta Gazzetta Nieuws Hebdo Matin Sport Sports""".split()
+    Nyheter Noticias Notícias Gazeta Gazzetta Nieuws Hebdo Matin Sport Sports Express Mail Star Standard Nation
+    Independent Mirror Insider Wire Bulletin Digest Shinbun Pao Poh Podcast Channel""".split()
 )
 # Lower-case role nouns after "<outlet> <Desk>": the capitalised words are a desk, not a sub-brand.
 _ROLE_NOUNS = frozenset(
@@ -68,7 +69,45 @@ SUBBRAND_WORDS = frozenset(
 # ... and first words that do ("Harian Metro", "Radar Jember", "Tribun Lampung").
 OUTLET_LEADS = frozenset(
     """Harian Koran Majalah Tabloid Radar Tribun Radio TV Televisi Berita Kabar Warta Suara Buletin Bulletin
-    Akhbar Diario Diário Jornal Gazzetta Corriere Gazeta Journal Daily Evening Morning Sunday""".split()
+    Akhbar Diario Diário Jornal Gazzetta Corriere Gazeta Journal Daily Evening Morning Sunday Pos Utusan Media
+    Sinar Kosmo""".split()
+)
+# An unknown name longer than this many words (a leading "the" aside) is no outlet by its shape.
+MAX_SHAPE_WORDS = 4
+# Generic media words that may open a "name" made of a place ("Media Korea Selatan", "Akhbar Jepun"); brand
+# leads do not ("Tribun Medan", "Utusan Malaysia", "Radio Jakarta" are outlets).
+GENERIC_LEADS = frozenset("Media Akhbar Pers Portal Stasiun Kantor Harian Koran Televisi".split())
+# Articles that lead a title ("The Star", "Der Spiegel", "Al Arabiya", "Le Monde"): a person's name never
+# starts with one, so an unknown name led by one is a publication's title.
+TITLE_ARTICLES = frozenset("The Der Die Das Al El La Le Il Lo Het De".split())
+# Place and nationality words (Indonesian, Malay, English): a name made only of these, after an
+# optional descriptor lead ("Media Korea Selatan", "Jepun", "Indonesia"), names no outlet -- it is the
+# outlet's country ("akhbar Jepun, Yomiuri Shimbun").  A gazetteer entry overrides ("Media Indonesia").
+PLACE_WORDS = frozenset(
+    """Indonesia Malaysia Singapura Singapore Brunei Thailand Thai Filipina Philippines Vietnam Kamboja Cambodia
+    Myanmar Laos Timor Leste Jepang Jepun Japan Japanese Korea Selatan Utara South North Korean China Cina Tiongkok
+    Chinese Taiwan Hong Kong India Pakistan Bangladesh Australia Australian Selandia Zealand Baru New Amerika
+    Serikat Syarikat America American United States Inggris England British Britain Kingdom Prancis Perancis
+    France French Jerman Germany German Rusia Russia Russian Ukraina Ukraine Italia Italy Spanyol Sepanyol Spain
+    Belanda Netherlands Dutch Turki Turkey Turkish Iran Irak Iraq Arab Saudi Mesir Egypt Israel Palestina Qatar
+    Eropa Eropah Europe European Asia Asian Afrika Africa Timur Tengah Barat Middle East West Western Eastern
+    Jawa Sumatera Sumatra Kalimantan Sulawesi Papua Bali Borneo Sabah Sarawak Jakarta Surabaya Bandung Medan
+    Kuala Lumpur Malay Melayu Barat Tenggara Southeast Asing Luar Negeri Internasional Antarabangsa Lokal
+    Tempatan Setempat Nasional Manila Bangkok Tokyo Seoul Beijing Washington London Paris Moskow Moscow Canberra
+    Delhi Hanoi Phnom Penh Yangon Taipei Dubai Riyadh Kairo Cairo Istanbul Berlin Roma Rome Brussel Brussels
+    Jenewa Geneva Sydney Singapura Johor Penang Pinang Selangor Kelantan Terengganu Kedah Perak Pahang Melaka
+    Yogyakarta Semarang Makassar Palembang Padang Denpasar Pontianak Balikpapan Manado Ambon Jayapura""".split()
+)
+# Capitalised common nouns and pronouns that open a clause ("Police reported", "Warga melaporkan"):
+# never a source name by themselves.
+COMMON_SUBJECTS = frozenset(
+    """Polisi Polis Warga Penduduk Petugas Saksi Korban Pihak Pemerintah Kerajaan Masyarakat Netizen Warganet
+    Pegawai Pekerja Nelayan Petani Pedagang Pengunjung Wisatawan Pelancong Mahasiswa Siswa Pelajar Guru Dokter
+    Doktor Peneliti Penyelidik Pejabat Pegawai Aparat Tentara Tentera Militer Polri TNI DPR DPRD MPR KPK
+    Police Residents Witnesses Officials Authorities Investigators Researchers Scientists Analysts Doctors
+    Government Officers Soldiers Troops Staff Employees Workers Students Teachers Parents Users Critics
+    Congress Parliament Senate Court Ministry Army Military Cabinet Prosecutors Lawyers Sources Experts
+    Dia Ia Mereka Kami Kita Beliau Saya He She They We It You Someone Nobody Everyone Others Many Some""".split()
 )
 # Head nouns of institutions: in "X dan Y" both sides are separate names only if Y starts with one.
 INSTITUTION_HEADS = frozenset(
@@ -131,14 +170,55 @@ class Name:
         if self.entry is not None and not self.extended:
             return False  # a known institution or platform
         words = self.surface.split()
-        if words[0] in INSTITUTION_HEADS or len(words) == 1:
-            return False  # "Ministry of Youth and Sport"; a lone "Sport" or "Post" is no name
         if any(_is_domain(w) for w in words):
-            return True
-        if len(words) > 4:
+            return True  # "Inquirer.net", "Kompas.id": a web address is a site
+        if words[0] in INSTITUTION_HEADS or len(words) == 1 or self.is_place():
+            return False  # "Ministry of Youth and Sport"; a lone "Sport" or "Post" is no name
+        if len(words) - (words[0] in ARTICLES) > MAX_SHAPE_WORDS:
             return False  # "CBS Sports NFL Insider Jason La Canfora": a person with a title
         lead = words[1] if words[0] in ("The", "the") and len(words) > 1 else words[0]
+        if words[0] in TITLE_ARTICLES and not _is_common(words[1]) and (len(words) > 2 or words[0] != "The"):
+            return True  # "The Kyiv Independent", "Der Spiegel", "Al Arabiya" (not "The Pentagon": one word
+            # after "The" needs an outlet word, "The Star")
+        if _is_acronym(words[0]) and all(w in SUBBRAND_WORDS for w in words[1:]):
+            return True  # "BBC Arabic", "CNN Indonesia": an acronym and a sub-brand word
         return words[-1] in OUTLET_TAILS or lead in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
+
+    def is_place(self) -> bool:
+        """Only place or nationality words, after an optional descriptor lead ("Media Korea Selatan",
+        "Jepun"): the outlet's country, not its name -- unless the gazetteer knows it ("Media Indonesia")."""
+        if self.entry is not None and not self.extended:
+            return False
+        words = self.surface.split()
+        if len(words) > 1 and words[0] in GENERIC_LEADS:
+            words = words[1:]
+        return all(w in PLACE_WORDS for w in words)
+
+    def looks_like_brand(self) -> bool:
+        """Like :meth:`looks_like_media`, but a single word must be shaped like a brand ("NHK", "TV8",
+        "iNews", "KompasTV"), since a single capitalised word after "told" is as often a person."""
+        if self.looks_like_outlet():
+            return True
+        if not self.looks_like_media():
+            return False
+        words = self.surface.split()
+        word = words[0]
+        return len(words) > 1 or _is_acronym(word) or any(ch.isupper() or ch.isdigit() for ch in word[1:])
+
+    def looks_like_media(self) -> bool:
+        """The name after a trigger that is about news work ("told X", "kepada X" after a speech verb, "X
+        reported", "wawancara dengan X"): an outlet shape, or a single name word ("Variety", "Getaran",
+        "TV3") that is no common noun, place, title or institution -- a person is named with two words."""
+        if self.looks_like_outlet():
+            return True
+        if self.entry is not None and not self.extended:
+            return False  # a known institution or platform
+        words = self.surface.split()
+        if len(words) != 1 or self.is_place():
+            return False
+        # a lone "Post" or "Harian" refers back to a paper named before (often the page's own)
+        return not _is_common(words[0]) and words[0] not in TITLE_ARTICLES and (
+            words[0] not in OUTLET_TAILS and words[0] not in OUTLET_LEADS)
 
 
 _NAME_WORD_RE = re.compile(r"[^\W_]+")
@@ -164,6 +244,17 @@ def respells(a: str, b: str) -> bool:
         return True
     sx, sy = "".join(x), "".join(y)
     return len(min(sx, sy, key=len)) >= 4 and (sx.startswith(sy) or sy.startswith(sx))
+
+
+def _is_common(word: str) -> bool:
+    """A capitalised word that names no outlet by itself: a common noun, title, head noun, opener or date."""
+    return (word in COMMON_SUBJECTS or word in PERSON_TITLES or word in INSTITUTION_HEADS or word in OPENERS
+            or word in STOP_WORDS)
+
+
+def _is_acronym(word: str) -> bool:
+    """"BBC", "TV3", "RTÉ": two or more characters, capitals and digits, at least one letter."""
+    return len(word) >= 2 and word.isupper() and word.isalnum()
 
 
 def _is_domain(word: str) -> bool:
@@ -411,8 +502,9 @@ def read_forward(text: str, pos: int, gaz: Gazetteer, allow_lower_known: bool = 
 def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
     """A name, then more names joined by "dan"/"and"/"serta"/"&" when the next one is a name.
 
-    "Pusat Vulkanologi dan Mitigasi Bencana Geologi" is one name: a right-hand side that is neither
-    known nor starts with an institution head noun is glued back onto the left-hand side.
+    "Pusat Vulkanologi dan Mitigasi Bencana Geologi" is one name: a right-hand side is glued back onto the
+    left-hand side unless one side is known or outlet-shaped, or the right starts with an institution head
+    noun or an article ("Ferry Herald and The Wharf").
     """
     first = read_forward(text, pos, gaz)
     if first is None:
@@ -426,7 +518,9 @@ def read_list_forward(text: str, pos: int, gaz: Gazetteer) -> list[Name]:
         if nxt is None:
             break
         head = nxt.surface.split()[0]
-        if nxt.entry or head in INSTITUTION_HEADS or names[-1].entry or nxt.looks_like_outlet():
+        if nxt.entry or head in INSTITUTION_HEADS or head in ARTICLES or names[-1].entry or (
+            nxt.looks_like_outlet() or names[-1].looks_like_outlet()
+        ):
             names.append(nxt)
         else:
             prev = names[-1]
@@ -442,13 +536,13 @@ _CLAUSE_END_RE = re.compile(r"[,;:!?()\[\]\"\u201c\u201d\u2018\n]|\.(?=\s)|\s[-\
 _ADVERBS = frozenset(
     """both also first earlier previously had has have was were today yesterday last week juga pun telah sudah
     pernah turut sempat sebelum ini sebelumnya kemudian lantas hari kemarin semalam baru baru-baru
-    dalam laporannya""".split()
+    dalam laporannya sama-sama bersama-sama masing-masing""".split()
 )
 # "Majalah Tempo edisi pekan ini memberitakan": the edition is not part of the name.
 _EDITION_RE = re.compile(r"\s+edisi\b[^,.;\n]{0,40}$")
 # Descriptors after a name ("the Reuters news agency reported"): not part of the name.
 _DESCRIPTORS = frozenset({"newspaper", "daily", "broadcaster", "website", "magazine", "outlet", "agency", "tabloid",
-                          "weekly", "paper", "network"})
+                          "weekly", "paper", "network", "podcast", "programme", "program", "show", "channel"})
 
 # How far back from a trigger a name list may start, in characters: a clause, not a paragraph.
 BACKWARD_REACH = 160
@@ -483,9 +577,9 @@ def _drop_trailing_adverbs(toks: _Tokens) -> None:
 def _drop_descriptor(toks: _Tokens) -> None:
     """Drop a trailing descriptor, in place: "the Reuters news agency reported", "The Daily Nation
     newspaper reported" -- the descriptor is not part of the name.  A lone word is kept."""
-    if len(toks) >= 2 and toks[-1].group().lower() in _DESCRIPTORS:
+    if len(toks) >= 2 and toks[-1].group() in _DESCRIPTORS:  # "Sin Chew Daily" keeps its "Daily"
         toks.pop()
-        if len(toks) >= 2 and toks[-1].group().lower() == "news":
+        if len(toks) >= 2 and toks[-1].group() == "news":
             toks.pop()
 
 
@@ -526,6 +620,34 @@ def _is_list_word(s: _BackScan) -> bool:
     return s.word in LIST_WORDS and bool(s.cur)
 
 
+# Descriptor words between a list word and the next name ("X and public broadcaster NHK reported"): skipped.
+_GAP_WORDS = _DESCRIPTORS | frozenset(
+    """public state state-run private local national regional news agency television broadcaster media
+    kantor berita harian stasiun televisi akhbar stesen""".split()
+)
+
+
+def _descriptor_gap_end(s: _BackScan) -> int | None:
+    """Index of the list word before a run of descriptor words ending at the current token, if any."""
+    if not s.cur:
+        return None
+    j = s.i
+    while j >= 0 and s.toks[j].group() in _GAP_WORDS:
+        j -= 1
+    return j if 0 <= j < s.i and s.toks[j].group() in LIST_WORDS else None
+
+
+def _is_descriptor_gap(s: _BackScan) -> bool:
+    """"public broadcaster" between "and" and "NHK": descriptors of the next name, not a clause."""
+    return s.word in _GAP_WORDS and _descriptor_gap_end(s) is not None
+
+
+def _skip_gap(s: _BackScan) -> None:
+    """Skip the descriptors; the scan goes on at the list word."""
+    end = _descriptor_gap_end(s)
+    s.i = (end if end is not None else s.i) + 1
+
+
 def _take(s: _BackScan) -> None:
     """The token belongs to the name being built."""
     s.cur.insert(0, s.toks[s.i])
@@ -544,6 +666,7 @@ _BACKWARD_RULES: tuple[tuple[Callable[[_BackScan], bool], Callable[[_BackScan], 
     (_is_inner_connector, _take),
     (_is_leading_article, _take),
     (_is_list_word, _close),
+    (_is_descriptor_gap, _skip_gap),
 )
 
 

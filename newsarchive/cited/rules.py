@@ -9,12 +9,20 @@ Each rule names the side the source is on (``fwd``: "dilansir X"; ``back``: "X m
 ``weak``    the phrase also introduces people ("menurut", "according to", "kepada", "told"): only a
             known outlet, an outlet-shaped name ("Bangkok Post", "Kompas.com") or a name after an
             outlet descriptor ("kantor berita X") or a document noun ("laporan X") counts;
-``gaz``     only a gazetteer outlet counts ("Bloomberg News said");
+``media``   the phrase is about news work ("told", "X reported", "wawancara dengan", "kepada" after a
+            speech verb): an outlet shape, or a single name word that is no common noun, place or title
+            ("told Variety", "katanya kepada Getaran") -- a person is named with two words;
+``speech``  the phrase counts only after a speech verb, then as ``media`` ("kata X pada Y");
+``brand``   like ``media``, but a single name word must look like a brand (acronym, CamelCase, digits:
+            "told NHK", "temu bual bersama TV8"): "told Biden", "wawancara dengan Prabowo" are people;
+``shape``   only a gazetteer outlet or an outlet-shaped name counts ("Bloomberg News said", "Kyodo News said");
+``gaz``     only a gazetteer outlet counts;
 ``inst``    only a gazetteer entry or an institution name counts ("Data Badan Pusat Statistik ...",
             not "Data Scientists").
 
 A rule's ``langs`` are the languages it runs in; the engine skips it when the text's language is
-known and not among them.
+known and not among them.  A ``both`` rule may read the name before it with another strength
+(``back_strength``: "Katadata yang mengutip Nikkei Asia" -- the quoting outlet is read as ``media``).
 """
 from __future__ import annotations
 
@@ -33,6 +41,12 @@ class Rule:
     direction: str
     strength: str
     langs: frozenset[str] = ALL
+    back_strength: str | None = None
+
+    @property
+    def backward_strength(self) -> str:
+        """The strength a name read before the trigger needs."""
+        return self.back_strength or self.strength
 
 
 def _alt(*parts: str) -> str:
@@ -44,11 +58,16 @@ RULES: tuple[Rule, ...] = (
     # --- Indonesian / Malay -------------------------------------------------------------------
     Rule("lansir", _alt(r"(?i:(?:seperti\s+|sebagaimana\s+)?(?:dilansir|melansir|dikutip|mengutip|memetik|dipetik",
                         r"menukil|dinukil|disadur|menyadur)(?:\s+(?:dari|daripada|oleh))?)"), "fwd", "strong", IDMS),
-    Rule("seperti_lapor", r"(?i:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilaporkan|diberitakan|diwartakan|disiarkan)"
+    # "Katadata yang mengutip Nikkei Asia": both the quoting outlet and the quoted one
+    Rule("yang_kutip", r"yang\s+(?:juga\s+)?(?:mengutip|memetik|melansir|menukil)(?:\s+(?:dari|daripada))?",
+         "both", "strong", IDMS, back_strength="media"),
+    Rule("seperti_lapor", r"(?i:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilaporkan|diberitakan|diwartakan|disiarkan"
+                          r"|dikabarkan)"
                           r"(?:\s+oleh)?)",
          "fwd", "strong", IDMS),
-    Rule("dilapor", _alt(r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan|[Dd]isiarkan|[Dd]itayangkan)(?:\s+oleh)?",
-                         r"lapor", r"(?:didedahkan|dipaparkan|diungkap|diungkapkan|dimuat|ditulis)\s+oleh"),
+    Rule("dilapor", _alt(r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan)(?:\s+oleh)?",
+                         r"lapor", r"(?:didedahkan|dipaparkan|diungkap|diungkapkan|dimuat|ditulis)\s+oleh",
+                         r"[Ll]iputan|[Pp]emberitaan"),  # coverage: "liputan Kompas TV"
          "fwd", "weak", IDMS),
     Rule("menurut", _alt(r"[Mm]enurut", r"[Bb]erdasarkan", r"[Mm]erujuk(?:\s+(?:pada|kepada))?",
                          r"[Mm]engacu\s+(?:pada|kepada)",
@@ -58,64 +77,123 @@ RULES: tuple[Rule, ...] = (
     Rule("kepada", _alt(r"[Kk]epada", r"[Kk]pd",
                         r"(?:saat\s+|ketika\s+|waktu\s+)?(?:dihubungi|dikonfirmasi|ditemui|diwawancarai)(?:\s+oleh)?"),
          "fwd", "weak", IDMS),
-    Rule("wartawan", _alt(r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta|[Tt]ayangan|[Ll]iputan|[Pp]emberitaan",
-                          r"(?:[Dd]alam\s+|[Mm]elalui\s+)?(?:[Ww]awancara|temu\s+bual)"
-                          r"\s+(?:dengan|bersama|eksklusif\s+dengan)"),
-         "fwd", "weak", IDMS),
-    # "Artikel ini telah tayang di Kompas.com dengan judul ..." (a republished article's origin)
-    Rule("tayang", r"(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+|juga\s+)?"
-         r"(?:tayang|terbit|dimuat|dipublikasikan|diterbitkan|disiarkan)(?:\s+(?:di|dalam|pada))?)",
+    # "kata Ivanovic pada Sport Express": "pada" names who a speaker talked to, only after a speech verb
+    # (SPEECH_RULES; elsewhere it is read no further: "pada Senin").  Only before a capital: "pada" is
+    # among the commonest words, and each hit costs a read.
+    Rule("pada", r"pada(?=[ \t]+[A-Z])", "fwd", "speech", IDMS),
+    # A journalist's outlet ("Wartawan Kyodo"); footage belongs to a broadcaster ("Tayangan Al Jazeera")
+    Rule("wartawan", r"[Jj]urnalis|[Ww]artawan|[Kk]oresponden|[Pp]ewarta|[Tt]ayangan", "fwd", "media", IDMS),
+    # An interview's other side is an outlet or the interviewee ("wawancara dengan Prabowo"): "brand".
+    # (No optional words before the noun: a branch that starts with a literal fails fast.)
+    Rule("wawancara", r"(?:[Ww]awancara|[Tt]emu\s+bual)(?:\s+(?:khusus|eksklusif))?\s+(?:dengan|bersama)",
+         "fwd", "brand", IDMS),
+    # Channels named outright: a republished article's origin ("Artikel ini telah tayang di Kompas.com dengan
+    # judul ..."); what is broadcast is broadcast by a broadcaster ("dialog yang disiarkan TVRI Jawa Timur");
+    # a named podcast or programme ("dalam siniar Kopi Pagi"); a syndication footer ("Baca artikel detiknews").
+    Rule("tayang", _alt(r"(?i:(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+"
+                        r"|juga\s+)?(?:tayang|terbit|dimuat|dipublikasikan|diterbitkan|disiarkan)"
+                        r"(?:\s+(?:di|dalam|pada))?)",
+                        r"(?:[Dd]isiarkan|[Dd]itayangkan|[Dd]ipancarkan)(?:\s+(?:oleh|di|melalui))?",
+                        r"(?:[Dd]alam|[Dd]i|[Mm]elalui|[Ll]ewat)\s+(?:siniar|podcast|program|acara)",
+                        r"[Bb]aca\s+artikel"),
          "fwd", "strong", IDMS),
     # "dokumen yang diperoleh Tempo"
-    Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat)(?:\s+oleh)?", "fwd", "weak", IDMS),
+    # ... and "informasi yang diterima Tribun Timur", "dihimpun Kompas.com dari sejumlah sumber"
+    Rule("diperoleh", r"(?:diperoleh|didapatkan|didapat|diterima|dihimpun|dirangkum)(?:\s+oleh)?", "fwd", "weak", IDMS),
     Rule("laporan", r"[Ll]aporan(?:\s+(?:tahunan|terbaru|terkini|resmi|khusus|investigasi|eksklusif))?",
          "fwd", "doc", IDMS),
     Rule("tulis_inv", r"(?<=, )(?:tulis|lapor|sebut|tulisnya)", "fwd", "weak", IDMS),  # "..., tulis Kompas.com."
-    Rule("melaporkan", _alt(r"melaporkan|memberitakan|mewartakan|mengabarkan|menulis|menyiarkan|menayangkan",
-                            r"melaporkannya|mencatat|menyebutkan|menyebut|melansir|memaparkan\s+laporan"),
-         "back", "weak", IDMS),
+    # News verbs: "Sin Chew Daily melaporkan, ..." (a single name word counts only in the reporting
+    # sense, see REPORT_SENSE_RE)
+    Rule("melaporkan", r"melaporkan|memberitakan|mewartakan|mengabarkan|menyiarkan|menayangkan|melaporkannya",
+         "back", "media", IDMS),
+    Rule("menulis", r"menulis|mencatat|menyebutkan|menyebut|melansir|memaparkan\s+laporan", "back", "weak", IDMS),
     # --- English -------------------------------------------------------------------------------
     Rule("according", r"[Aa]ccording\s+to|[Pp]er", "fwd", "weak", EN),
-    Rule("reports_inv", r"(?<=, )(?:reports|reported|writes|wrote|notes|noted|adds|added|said|says)",
-         "fwd", "weak", EN),  # "..., reports The Verge."
-    Rule("told", _alt(r"told|tells|telling",
-                      r"(?:[Ss]peaking|spoke|[Tt]alking|talked|[Ww]riting|wrote)\s+(?:to|in|for)",
-                      r"(?:[Ii]n\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by",
-                      r"in\s+comments\s+to|in\s+a\s+statement\s+to"),
-         "fwd", "weak", EN),
-    Rule("citing", r"[Cc]iting|[Cc]ited\s+by|(?:as\s+)?quoted\s+by|quoting", "both", "weak", EN),
+    # before reports_inv, which would take ", reported by X" as a weak ", reported X"
     Rule("reported_by", _alt(r"(?:first\s+|as\s+|originally\s+|previously\s+)?(?:reported|broadcast|aired|revealed"
                              r"|broken)\s+by",
                              r"[Ff]ootage\s+(?:from|broadcast\s+by|aired\s+by)"),
          "fwd", "strong", EN),
+    Rule("reports_inv", r"(?<=, )(?:reports|reported|writes|wrote|notes|noted|adds|added|said|says)",
+         "fwd", "weak", EN),  # "..., reports The Verge."
+    Rule("told", _alt(r"told|tells|telling",
+                      r"(?:[Ss]peaking|spoke|[Tt]alking|talked|[Ww]riting|wrote|[Aa]ppearing|appeared)\s+(?:to|in|for|on)",
+                      r"(?:[Ii]n\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by",
+                      r"in\s+comments\s+to|in\s+a\s+statement\s+to"),
+         "fwd", "brand", EN),  # "told Biden" is a person as often as "told Reuters" an outlet
+    Rule("citing", r"[Cc]iting|[Cc]ited\s+by|(?:as\s+)?quoted\s+by|quoting", "both", "weak", EN),
     Rule("published_by", r"published\s+by|released\s+by|issued\s+by|posted\s+by|compiled\s+by", "fwd", "weak", EN),
     Rule("seen_by", r"(?:seen|obtained|reviewed|verified)\s+by", "fwd", "weak", EN),  # "a letter seen by Reuters"
-    Rule("reporting_by", r"(?:[Aa]dditional\s+)?[Rr]eporting\s+by", "fwd", "weak", EN),  # not a by-lined person
-    Rule("files", _alt(r"[Ww]ith\s+files\s+from|[Ww]ith\s+reporting\s+from",
+    Rule("reporting_by", r"(?:[Aa]dditional\s+)?[Rr]eporting\s+by", "fwd", "media", EN),  # not a by-lined person
+    # Where a story was found or first ran: "..., h/t Daily Maverick", "with files from X"
+    Rule("files", _alt(r"h/t|H/T|[Hh]at\s+tip(?:\s+to)?", r"[Ww]ith\s+files\s+from|[Ww]ith\s+reporting\s+from",
                        r"(?:originally|first)\s+(?:appeared|published)\s+(?:on|in|by)",
                        r"[Rr]epublished\s+(?:from|with\s+permission\s+from)"),
          "fwd", "strong", EN),
-    Rule("reported", _alt(r"(?:has\s+|had\s+|have\s+)?(?:reported|reports|wrote|writes|broadcast|revealed|aired)",
-                          r"(?:has|have)\s+(?:learned|learnt|been\s+told)|understands"),
-         "back", "weak", EN),
-    Rule("said", r"said|says|added|noted", "back", "gaz", EN),
+    # News verbs ("Punch reported that", "Yonhap reported on Wednesday"); writing verbs stay weak
+    # ("Orwell wrote").
+    Rule("reported", _alt(r"(?:has\s+|had\s+|have\s+)?(?:reported|reports|broadcast|revealed|aired)",
+                          r"(?:has|have)\s+(?:learned|learnt|been\s+told)"),
+         "back", "media", EN),
+    Rule("wrote", r"wrote|writes|understands", "back", "weak", EN),
+    # "Kyodo News said"; "one analyst The Borneo Post spoke to": the outlet that did the interview (outlet
+    # shapes only: "Smith said", "Smith spoke to reporters" are people)
+    Rule("said", r"said|says|added|noted|spoke\s+to|talked\s+to|interviewed|contacted", "back", "shape", EN),
     Rule("reporter", _alt(r"reporters?|journalists?|correspondents?|witnesses|witness|tally|calculations|poll|survey",
                           r"report|footage|analysis|investigation"),
-         "back", "gaz", EN),
+         "back", "shape", EN),
     # --- any language: documents, "Sumber:" lines, "via" -------------------------------------------
     Rule("doc", _alt(r"siaran\s+pers|keterangan\s+(?:pers|resmi|tertulis)|kenyataan(?:\s+media|\s+rasmi)?",
-                     r"(?:laman|situs|portal)(?:\s+web)?\s+(?:resmi|rasmi)|surat\s+edaran",
+                     r"(?:[Ll]aman|[Ss]itus|[Pp]ortal)(?:\s+web)?\s+(?:resmi|rasmi)|(?:[Ll]aman|[Ss]itus)\s+web|surat\s+edaran",
+                     r"rilis\s+(?:resmi|pers|media)",
                      r"press\s+release|news\s+release|annual\s+report|(?:[Dd]ata|[Ff]igures|[Ss]tatistics)\s+(?:from|by|dari)",
                      r"(?:[Aa]n?|[Tt]he)\s+(?:new\s+|recent\s+|latest\s+|annual\s+)?"
                      r"(?:report|survey|study|poll|analysis|review|audit)\s+(?:by|from)"),
          "fwd", "doc"),
     # after "doc", which must win on "data from"
-    Rule("data", r"data|catatan|hasil\s+survei|pantauan", "fwd", "doc", IDMS),
+    Rule("data", r"data|catatan|hasil\s+survei|pantauan|pemantauan", "fwd", "doc", IDMS),
     Rule("data_cap", r"Data|Catatan|Hasil\s+survei|Pantauan", "fwd", "inst", IDMS),
     Rule("source_line", r"(?:Sumber|SUMBER|Source|SOURCE|Sources|Sumber\s+berita|Sumber\s+artikel)\s*:",
          "fwd", "strong"),
     Rule("via_paren", r"(?<=\()(?:via|Via|VIA)", "fwd", "strong"),
     Rule("via", r"via", "fwd", "weak"),
+)
+
+# What follows a news verb when it is used in the reporting sense ("Punch reported that ...", "Al Arabiya
+# melaporkan, ..."), as opposed to reporting something to someone ("Budi melaporkan tetangganya").
+REPORT_SENSE_RE = re.compile(
+    r"[ \t]*(?:[,:;.]|$|(?:that|on|in|earlier|yesterday|today|last|late|bahwa|bahawa|pada|kemarin|semalam"
+    r"|sebelumnya|hari)(?![\w]))"
+)
+# The backward news-verb rules whose single-word names need REPORT_SENSE_RE after the verb.
+REPORT_SENSE_RULES = frozenset({"melaporkan", "reported"})
+# An outlet speaking about itself is the story's subject: "Rappler said it would appeal".
+SELF_STATEMENT_RE = re.compile(
+    r"[ \t]+it[ \t]+(?:would|will|plans|planned|intends|intended|is\s+appealing|was\s+appealing|stands\s+by"
+    r"|stood\s+by|regrets|regretted|apologi[sz]ed|has\s+apologi[sz]ed|declined|did\s+not\s+comment)(?![\w])"
+)
+# Speech verbs before "kepada": "kata X kepada Y" -- Y is who the speaker talked to, an outlet when named.
+SPEECH_BEFORE_RE = re.compile(
+    r"(?i)\b(?:kata|ujar|ucap|tutur|ungkap|jelas|tegas|terang|sebut|imbuh|tambah|katanya|ujarnya|ucapnya|tuturnya"
+    r"|ungkapnya|jelasnya|tegasnya|terangnya|imbuhnya|tambahnya|mengatakan|menyatakan|menjelaskan|mengungkapkan"
+    r"|menuturkan|menegaskan|menerangkan|berkata|memberitahu|bercerita|bercakap|mendedahkan|mengakui)\b[^.!?\n]{0,90}$"
+)
+# How far back a speech verb before "kepada" is looked for, in characters.
+SPEECH_REACH = 110
+# "Kepada Jatimnet, warga mengaku ...": a sentence that opens with "Kepada X," names the interviewer.
+SENTENCE_KEPADA_RE = re.compile(r"(?:^|[.!?\n][ \t\"\u201c\u201d]*)$")
+# A company reporting its own figures is the story's subject: "Tesla reported record deliveries".
+OWN_FIGURES_RE = re.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:(?:its|a|an|the)[ \t]+)?(?:net[ \t]+|quarterly[ \t]+|annual[ \t]+|record[ \t]+"
+    r"|first-quarter[ \t]+|second-quarter[ \t]+|third-quarter[ \t]+|fourth-quarter[ \t]+)*"
+    r"(?:profits?|loss(?:es)?|revenues?|sales|earnings|deliveries|results|income)(?![\w])"
+)
+# The rules that name a speaker's interviewer after a speech verb.
+SPEECH_RULES = frozenset({"kepada", "pada"})
+# A written statement named by its kind alone is itself the source ("ujar X dalam keterangan tertulis").
+BARE_DOCUMENT_RE = re.compile(
+    r"(?i)(?:siaran\s+pers|keterangan\s+(?:pers|resmi|tertulis)|kenyataan\s+(?:media|rasmi)|press\s+release)$"
 )
 
 # One alternation behind one shared word-boundary check (and a letter look-ahead): several times
@@ -136,7 +214,7 @@ DOC_WORDS = frozenset(
 OUTLET_WORDS = frozenset(
     """kantor agensi berita media harian akhbar koran surat kabar majalah tabloid stasiun stesen televisi
     televisyen tv radio newspaper broadcaster outlet magazine daily channel network agency wire news
-    service portal tabloid""".split()
+    service portal tabloid television podcast programme program show column op-ed piece""".split()
 )
 FILLER_WORDS = frozenset(
     """the a an sebuah satu its their his her di dari daripada oleh yang resmi rasmi resminya rasminya
@@ -144,7 +222,7 @@ FILLER_WORDS = frozenset(
     compiled posted dirilis diterbitkan dikeluarkan dipublikasikan dimuat diunggah asal setempat tempatan
     lokal internasional nasional online daring kabar pada kepada to new latest annual official joint
     weekly monthly local state state-run state-owned public national regional private pro-government
-    opposition independent leading major financial business economic""".split()
+    opposition independent leading major financial business economic opinion for""".split()
 )
 _WORD_AT_RE = re.compile(r"[ \t]*([A-Za-z][a-z-]*)(?![\w])")
 _NAME_START_RE = re.compile(r"[ \t]+[A-Z@]")
@@ -210,6 +288,7 @@ END_DASH_CREDIT_RE = re.compile(
     r"(?m)(?:^|[.!?\u201d\"][ \t]+)[-\u2013\u2014]{1,2}[ \t]*(?P<o>[A-Za-z][\w.&' -]{1,30}?)[ \t]*$"
 )
 # A bare agency credit closing a paragraph: "... di tempat pengungsian. (AFP)".
-END_CREDIT_RE = re.compile(r"\((?P<ag>[A-Za-z][\w.&' -]{0,30}(?:/[A-Za-z][\w.&' -]{0,30}){0,2})\)[ \t]*$", re.M)
+# Square brackets too: "... jadi suami. [ds/islampos/upi]" (editors' initials and the credit codes of sources).
+END_CREDIT_RE = re.compile(r"[(\[](?P<ag>[A-Za-z][\w.&' -]{0,30}(?:/[A-Za-z][\w.&' -]{0,30}){0,3})[)\]][ \t]*$", re.M)
 # A headline credit: "Thailand extends visa-free stays ...: The Nation".
 HEADLINE_CREDIT_RE = re.compile(r"(?m)^(?P<head>[^\n:]{15,200}):[ \t]+(?P<o>[A-Z][^\n:.!?]{1,40}?)[ \t]*$")

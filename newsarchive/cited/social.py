@@ -42,6 +42,13 @@ _PLATFORM_CUE_RE = re.compile(
     r"|ke|on|to|in|at)?[ \t]*(?:its|his|her|their|the|a|an)?[ \t]*(?:official[ \t]+|verified[ \t]+)?"
     r"|\b(?:melalui|lewat|menerusi|via)[ \t]+)$"
 )
+# A platform named before the kind of post: "In a Facebook post on Monday", "dalam unggahan" comes after too.
+_PLATFORM_BEFORE_RE = re.compile(
+    r"(?i)\b(?:in|on|via|through|dalam|melalui|lewat|menerusi)[ \t]+(?:a|an|its|his|her|their|the|sebuah|satu)?[ \t]*$"
+)
+_PLATFORM_AFTER_RE = re.compile(
+    r"[ \t]+(?:post|posts|posting|video|livestream|live|page|account|story|statement|message|update|thread)(?![\w])"
+)
 _X_CUE_RE = re.compile(
     r"(?:\bon|\bdi|\bakun|\bakaun|\bvia|\bmelalui|\blewat|\bmenerusi)[ \t]+(?:its[ \t]+|their[ \t]+)?$"
 )
@@ -62,7 +69,7 @@ def find_social(text: str) -> list[tuple[int, int, str, int]]:
     for m in PLATFORM_NAME_RE.finditer(text):
         p = m.group("p")
         start = m.start("p")
-        cue = _PLATFORM_CUE_RE.search(text, max(0, start - 70), start)
+        cue = _platform_cue(text, start, m.end("p"))
         if cue is None:
             continue
         if p == "X" and not _X_CUE_RE.search(text, max(0, start - 20), start):
@@ -76,6 +83,15 @@ def find_social(text: str) -> list[tuple[int, int, str, int]]:
             continue
         out.append((start, m.end("p"), PLATFORMS[p], cue.start()))
     return out
+
+
+def _platform_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The cue that makes a platform a channel: a posting word before it ("unggahan Facebook"), or a
+    preposition before it and the kind of post after it ("In a Facebook post")."""
+    cue = _PLATFORM_CUE_RE.search(text, max(0, start - 70), start)
+    if cue is None and _PLATFORM_AFTER_RE.match(text, end):
+        cue = _PLATFORM_BEFORE_RE.search(text, max(0, start - 20), start)
+    return cue
 
 
 _TO_HANDLE_RE = re.compile(

@@ -93,7 +93,7 @@ _CREDIT_RE = re.compile(
     r"(?:\b(?:Foto|FOTO|Gambar|GAMBAR|Photo|PHOTO|Photograph|Image|IMAGE|Credit|Kredit|Ilustrasi|Dok|Grafis"
     r"|Sumber\s+foto"
     r"|Sumber\s+gambar|Video|Infografis)\s*:[^\n)]{0,80}"
-    r"|\([^()\n]{0,30}\b(?:Photo|Foto|Images?|File)\b[^()\n]{0,60}\)"
+    r"|\([^()\n]{0,30}\b(?:Photo|Foto|PHOTO|FOTO|Images?|File)\b[^()\n]{0,60}\)"
     r"|\u00a9[^\n]{0,60})"
 )
 # Promotion of the site's own or the author's accounts: "Follow us on Twitter @x", "Ikuti kami di Instagram".
@@ -105,7 +105,11 @@ _PROMO_RE = re.compile(
 _HOAX_RE = re.compile(
     r"(?i)\b(?:hoaks|hoax|pesan\s+berantai|berita\s+bohong|disinformasi|misinformasi|fake\s+news|misleading"
     r"|fabricated|doctored|false\s+claim|tidak\s+benar|berita\s+palsu|akaun\s+palsu|akun\s+palsu"
-    r"|(?P<weak>mengklaim|diklaim|claims?\s+to|claiming|palsu|fake))\b"
+    # an outlet denying it ever ran the story: "X menafikan pernah menyiarkan laporan itu"
+    r"|(?:menafikan|membantah|menyangkal)\s+pernah|denied\s+(?:ever\s+)?(?:publishing|running|reporting|airing)"
+    # a debunk: the story the hoax names does not exist ("tidak ditemukan artikel dengan judul serupa di situs X")
+    r"|tidak\s+(?:ada|ditemukan)\s+(?:berita|artikel|laporan|unggahan|pemberitaan)"
+    r"|(?P<weak>mengklaim|diklaim|claims?\s+to|claiming|palsu|fake|kononnya|konon|mendakwa|purportedly))\b"
 )
 # A weak cue ("mengklaim" is also what armies and ministries do) counts only beside a carrier of
 # the hoax: a viral post, a chain message, a circulating narrative.

@@ -30,7 +30,7 @@ from newsarchive.extract.body_blocks import linearize
 from newsarchive.extract.body_images import extract_images
 from newsarchive.extract.body_render import add_lead, descriptions, render, titles, within
 from newsarchive.extract.body_score import choose_containers
-from newsarchive.extract.boilerplate import SOURCE_LINE, clean_tree
+from newsarchive.extract.boilerplate import CITED_LINE, clean_tree
 from newsarchive.extract.pagetools import select_in
 from newsarchive.profiles import Profile
 
@@ -88,15 +88,16 @@ def _body_root(doc: Document) -> etree._Element:
 
 # Plain contains() (no translate()): libxml2 runs it in C, about ten times faster on big pages.
 _CREDIT_TEXT = etree.XPath("//text()[contains(., 'umber') or contains(., 'UMBER') or contains(., 'ource')"
-                           " or contains(., 'OURCE')]")
-# Cheap test on the raw HTML first: most pages have no "Sumber:"/"Source:" label at all.
-_CREDIT_HINT = re.compile(r"(?:umber|UMBER|ource|OURCE)\s*(?:</?\w+[^>]*>\s*)*:")
+                           " or contains(., 'OURCE') or contains(., 'tayang di') or contains(., 'aca artikel')]")
+# Cheap test on the raw HTML first: most pages have no "Sumber:"/"Source:" label and no republishing footer.
+_CREDIT_HINT = re.compile(r"(?:umber|UMBER|ource|OURCE)\s*(?:</?\w+[^>]*>\s*)*:|tayang\s+di|[Bb]aca\s+artikel")
 _BLOCKS = {"p", "td", "li", "div", "dd", "section"}
 _MAX_PAGE_CREDITS = 2  # more "Source:" lines than this are a list of other stories' credits, not this one's
 
 
 def page_source_lines(root: etree._Element, html: str) -> list[str]:
-    """"Sumber: X" credit lines anywhere on the page, e.g. in a credits box after the article.
+    """"Sumber: X" and "Artikel ini telah tayang di X" credit lines anywhere on the page, e.g. in a credits
+    box after the article.
 
     Taken only when the page has one or two, since a page full of them is crediting other stories."""
     found: list[str] = []
@@ -111,7 +112,7 @@ def page_source_lines(root: etree._Element, html: str) -> list[str]:
             blocks.setdefault(id(el), el)  # several matches in one block: read its text once
     for el in blocks.values():
         text = " ".join(el.text_content().split())
-        if SOURCE_LINE.match(text) and text not in found:
+        if CITED_LINE.match(text) and text not in found:
             found.append(text)
     return found if len(found) <= _MAX_PAGE_CREDITS else []
 
@@ -150,7 +151,8 @@ def _drop_profiled(root: etree._Element, selectors: Iterable[str]) -> None:
 
 
 def _credit_lines(lines: list[str], page_credits: list[str], text: str) -> list[str]:
-    """The body's own "Sumber: X" lines, then the page's, each once and none that the printed text holds."""
-    credits = [line for line in lines if SOURCE_LINE.match(line) and line not in text]
+    """The body's own credit lines ("Sumber: X", "(ant/jpnn)", "Artikel ini telah tayang di X"), then the
+    page's, each once and none that the printed text holds."""
+    credits = [line for line in lines if CITED_LINE.match(line) and line not in text]
     credits += [line for line in page_credits if line not in credits and line not in text]
     return credits

@@ -126,6 +126,16 @@ CREDIT_LABEL_LINE = re.compile(
 
 # A credit line naming where the story comes from ("Sumber: Antara", "Source: Reuters"), short by nature.
 SOURCE_LINE = re.compile(r"^\W*(?:sumber(?:\s+berita)?|source|quelle|fuente)\s*:\s*\S.{0,120}$", re.I)
+# Every credit line that names where a story comes from, kept out of the body but read for its cited sources:
+# "Sumber: X"; a republished article's origin ("Artikel ini telah tayang di Kompas.com dengan judul ...");
+# a syndication footer ("Baca artikel detiknews, \"...\" selengkapnya"); a line of credit codes ("(ant/jpnn)").
+CITED_LINE = re.compile(
+    SOURCE_LINE.pattern
+    + r"|^\W*(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah\s+|sudah\s+|pertama\s+kali\s+|juga\s+)?"
+      r"(?:tayang|terbit|dimuat)\s+di\s+\S.{0,250}$"
+    + r"|^\W*baca\s+artikel\s+\S.{0,250}$"
+    + r"|^[(\[][a-z]{2,8}(?:\s*/\s*[a-z]{2,12}){1,3}[)\]]\.?$",
+    re.I)
 
 # Lines that are furniture at any length: PHP errors printed into the page, photo captions set as paragraphs
 # ("Pictured from left, ..."), agency initials signing off ("aja/PAP", "(dpa/lni)"), moderation disclaimers.

@@ -8,8 +8,8 @@ from newsarchive import __version__
 from newsarchive.paths import DEFAULT_DB
 
 BOT_NAME = "newsarchive"
-SPIDER_MODULES = ["spiders"]
-NEWSPIDER_MODULE = "spiders"
+SPIDER_MODULES = ["newsarchive.spiders"]
+NEWSPIDER_MODULE = "newsarchive.spiders"
 
 USER_AGENT = f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; archive bot)"
 ROBOTSTXT_OBEY = True
@@ -51,9 +51,9 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = "INFO"
 
 ITEM_PIPELINES = {
-    "pipelines.normalise.NormalisePipeline": 100,
-    "pipelines.dedupe.DedupePipeline": 200,
-    "pipelines.store.StorePipeline": 300,
+    "newsarchive.pipelines.normalise.NormalisePipeline": 100,
+    "newsarchive.pipelines.dedupe.DedupePipeline": 200,
+    "newsarchive.pipelines.store.StorePipeline": 300,
 }
 
 # `newsarchive demo` only: the demo server's real address, through which the demo's stable host is fetched

@@ -47,7 +47,7 @@ def crawl_save(target: str, body: bytes, fetched_at: datetime, site: Site | None
     from scrapy.http import HtmlResponse
 
     from newsarchive.responses import article_item
-    from pipelines.normalise import NormalisePipeline
+    from newsarchive.pipelines.normalise import NormalisePipeline
 
     response = HtmlResponse(URL, body=body, headers={"Content-Type": "text/html; charset=utf-8"})
     with mock.patch("newsarchive.responses.utc_now", return_value=fetched_at):
@@ -139,7 +139,7 @@ def test_normalise_is_a_library_function_the_pipeline_wraps():
     from scrapy.exceptions import DropItem
 
     from newsarchive.items import ArticleItem
-    from pipelines.normalise import NormalisePipeline
+    from newsarchive.pipelines.normalise import NormalisePipeline
 
     a = Article(url="https://www.uji.example/a.html?utm_source=x", headline="  Judul \n baru ", body=" isi ",
                 authors=["Rina", "rina ", ""], language="ID-id")

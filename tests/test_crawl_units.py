@@ -263,7 +263,7 @@ def test_an_article_that_cannot_be_stored_is_a_counted_failure(tmp_path):
     from newsarchive.article import Article
     from newsarchive.items import ArticleItem
     from newsarchive.runrecord import run_counts
-    from pipelines.store import StorePipeline
+    from newsarchive.pipelines.store import StorePipeline
 
     class Broken:
         def save_many(self, items):

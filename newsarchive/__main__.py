@@ -1,0 +1,6 @@
+"""``python -m newsarchive``: the same command as ``newsarchive``."""
+import sys
+
+from newsarchive.cli import main
+
+sys.exit(main())

@@ -8,10 +8,12 @@ BIN := $(VENV)/bin
 install: system $(VENV)/.installed
 
 # Debian packages the suite needs: the PostgreSQL server binaries (the archive tests run against a throwaway
-# server too, tests/pg.py) and Chromium (the web page is tested in a headless browser, tests/browser.py).
+# server too, tests/pg.py), Redis (the shared-frontier tests start their own server, tests/redis_server.py) and
+# Chromium (the web page is tested in a headless browser, tests/browser.py).
 # Installed when missing; CI runs as root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBS := $(shell ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || echo postgresql) \
+        $(shell command -v redis-server >/dev/null 2>&1 || echo redis-server) \
         $(shell command -v chromium >/dev/null 2>&1 || echo chromium)
 system:
 	@if [ -n "$(strip $(DEBS))" ]; then \

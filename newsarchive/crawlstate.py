@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -247,12 +247,15 @@ RUN_COLUMNS = ("new", "updated", "unchanged", "failed", "gone", "skipped")
 
 
 # -- crawl_runs -------------------------------------------------------------------------------------------
-def close_stale_runs(engine: Engine) -> list[tuple[int, str]]:
-    """Runs left 'running' by a killed process become 'interrupted'. Call only while holding the lock,
-    which proves no other run is alive. Returns their (id, started_at)."""
+def close_stale_runs(engine: Engine, alive: Callable[[int], bool] | None = None) -> list[tuple[int, str]]:
+    """Runs left 'running' by a killed process become 'interrupted'. ``alive(run_id)`` says which runs still
+    run (on PostgreSQL each run holds a lock of its own: crawlers of other sites and workers of a shared
+    frontier run alongside); without it, the caller's lock must prove that no other run is alive.
+    Returns the closed runs' (id, started_at)."""
     with engine.begin() as conn:
         rows = [(r.id, r.started_at) for r in conn.execute(  # a writer's transaction: read-then-update
             select(CrawlRunRow.id, CrawlRunRow.started_at).where(CrawlRunRow.status == "running"))]
+        rows = [r for r in rows if alive is None or not alive(r[0])]
         if rows:
             conn.execute(update(CrawlRunRow).where(CrawlRunRow.id.in_([r[0] for r in rows]))
                          .values(status="interrupted"))
@@ -261,22 +264,27 @@ def close_stale_runs(engine: Engine) -> list[tuple[int, str]]:
 
 def resume_point(engine: Engine) -> str | None:
     """When the latest runs were interrupted (killed, or stopped by SIGTERM/SIGINT), the start of the
-    earliest of them: their stored articles' links may not have been followed. None after a full run."""
+    earliest of them: their stored articles' links may not have been followed. None after a full run.
+    Runs still going (other sites' crawlers, other workers of a shared frontier) are passed over."""
     start = None
     with engine.connect().execution_options(**READER) as conn:
         for status, started in conn.execute(select(CrawlRunRow.status, CrawlRunRow.started_at)
                                             .order_by(CrawlRunRow.id.desc()).limit(50)):
+            if status == "running":
+                continue
             if status != "interrupted":
                 break
             start = started
     return start
 
 
-def start_run(engine: Engine, site: str | None) -> int:
+def start_run(engine: Engine, site: str | None, run_id: int | None = None) -> int:
+    """Open a 'running' row; ``run_id``: an id reserved beforehand (``ArchiveLock.reserve_run``)."""
+    values: dict[str, object] = {"id": run_id} if run_id is not None else {}
     with engine.begin() as conn:
         result = conn.execute(CrawlRunRow.__table__.insert().values(
             started_at=iso_utc(utc_now()), site=site, new=0, updated=0, unchanged=0, failed=0, gone=0, skipped=0,
-            status="running"))
+            status="running", **values))
         return int(result.inserted_primary_key[0])
 
 

@@ -1,8 +1,13 @@
-"""One crawl per archive at a time.
+"""One crawl per site and archive at a time.
 
-SQLite (and any other file-less fallback): an advisory ``flock`` on a file next to the archive. PostgreSQL:
-a session advisory lock (``pg_try_advisory_lock``) on a connection held for the run, which also keeps
-crawls on different machines apart. Either way the lock dies with its process, however it dies (SIGKILL,
+SQLite (and any other file-less fallback): an advisory ``flock`` on a file next to the archive, one crawl per
+archive. PostgreSQL: session advisory locks (``pg_try_advisory_lock``) on a connection held for the run, which
+also keep crawls on different machines apart. A crawl takes the whole-archive key shared and each of its
+sites' keys (by host, in sorted order) exclusive, so crawlers of different sites share one archive while a
+second crawl of the same site exits 3; ``reparse`` takes the archive key exclusive (no crawl alongside).
+Workers of one shared frontier (``crawl --frontier``) take their sites' keys *shared*: any number of them
+run together, but no lock-mode crawl of those sites. Each PostgreSQL run also holds a key of its own
+``crawl_runs`` id, so that a run still marked 'running' is known dead when that key is free. Either way the lock dies with its process, however it dies (SIGKILL,
 OOM): the kernel drops the flock, the server ends the session. A crashed cron run never leaves a stale
 lock to be removed by hand.
 """
@@ -13,6 +18,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, text
@@ -25,6 +31,17 @@ log = logging.getLogger(__name__)
 # A fixed key, so every newsarchive crawl of a database shares it; below 2**31, so that pg_locks shows it
 # whole in ``objid`` (with ``classid`` 0) and the holder can be named.
 PG_KEY = int.from_bytes(hashlib.sha1(b"newsarchive crawl").digest()[:4], "big") & 0x7FFFFFFF
+# Two-key locks (pg_locks: classid = namespace, objid = key, objsubid 2): a site's (its host hashed) and a
+# run's (its crawl_runs id). Below 2**31 too, for the same reason.
+SITE_NS = int.from_bytes(hashlib.sha1(b"newsarchive site").digest()[:4], "big") & 0x7FFFFFFF
+RUN_NS = int.from_bytes(hashlib.sha1(b"newsarchive run").digest()[:4], "big") & 0x7FFFFFFF
+_HOLDER = ("SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
+           "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) ")
+
+
+def site_key(site: str) -> int:
+    """The advisory key of a site (an ``articles.site`` host), the same on every machine."""
+    return int.from_bytes(hashlib.sha1(site.encode()).digest()[:4], "big") & 0x7FFFFFFF
 
 
 class AlreadyRunning(RuntimeError):
@@ -42,15 +59,20 @@ def lock_path(target: str | Path | None) -> Path:
 class ArchiveLock:
     """``with ArchiveLock(db): ...`` or ``acquire()``/``release()``; raises AlreadyRunning at once if held.
 
+    ``sites``: the hosts a crawl takes (None: the whole archive, as ``reparse`` needs it); ``shared``: a
+    worker of a shared frontier, which runs beside other workers of the same sites (PostgreSQL only).
     Other errors: OSError (lock file) or SQLAlchemyError (PostgreSQL unreachable)."""
 
-    def __init__(self, target: str | Path | None) -> None:
+    def __init__(self, target: str | Path | None, sites: Iterable[str] | None = None, shared: bool = False) -> None:
         self.url = archive_url(target)
         self.shown = display_target(target)
         self.postgres = self.url.startswith("postgresql")
         self.path = lock_path(target)
+        self.sites = sorted(set(sites)) if sites is not None else None
+        self.shared = shared
         self._fd: int | None = None
         self._conn: Connection | None = None
+        self._held: list[tuple[str, dict[str, int]]] = []  # (unlock statement, its keys), in order taken
 
     def acquire(self) -> "ArchiveLock":
         if self.postgres:
@@ -74,27 +96,62 @@ class ArchiveLock:
         self._fd = fd
         log.info("locked %s", self.path)
 
+    def _wanted(self) -> list[tuple[str, str, dict[str, int], str]]:
+        """(lock function, unlock function, keys, what) for each key, in the order taken: the archive's, then
+        each site's in sorted order (two crawls of overlapping sites never wait on each other's halves)."""
+        if self.sites is None:
+            return [("pg_try_advisory_lock", "pg_advisory_unlock", {"key": PG_KEY}, "this archive")]
+        mode = "_shared" if self.shared else ""
+        wanted = [("pg_try_advisory_lock_shared", "pg_advisory_unlock_shared", {"key": PG_KEY}, "this archive")]
+        for site in self.sites:
+            wanted.append((f"pg_try_advisory_lock{mode}", f"pg_advisory_unlock{mode}",
+                           {"ns": SITE_NS, "key": site_key(site)}, f"site {site}"))
+        return wanted
+
     def _acquire_pg(self) -> None:
         engine = create_engine(self.url, connect_args={"connect_timeout": 10}, pool_size=1, max_overflow=0)
         # Autocommit: the lock belongs to the session, and the session must not sit "idle in transaction".
         conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        try:
-            got = conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": PG_KEY}).scalar()
-            holder = None if got else conn.execute(text(
-                "SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
-                "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                "AND l.classid = 0 AND l.objid = :key LIMIT 1"), {"key": PG_KEY}).scalar()
-        except SQLAlchemyError:
-            conn.close()
-            engine.dispose()
-            raise
-        if not got:
-            conn.close()
-            engine.dispose()
-            raise AlreadyRunning(f"a crawl or reparse is already running on this archive ({self.shown}; PostgreSQL "
-                                 f"advisory lock held by server pid {holder or '?'})")
         self._conn = conn
-        log.info("locked %s (advisory lock %d)", self.shown, PG_KEY)
+        try:
+            for lock_fn, unlock_fn, keys, what in self._wanted():
+                args = ":ns, :key" if "ns" in keys else ":key"
+                if not conn.execute(text(f"SELECT {lock_fn}({args})"), keys).scalar():
+                    holder = conn.execute(text(_HOLDER + (
+                        "AND l.classid = :ns AND l.objid = :key AND l.objsubid = 2 LIMIT 1" if "ns" in keys else
+                        "AND l.classid = 0 AND l.objid = :key LIMIT 1")), keys).scalar()
+                    self.release()
+                    raise AlreadyRunning(f"a crawl or reparse is already running on {what} ({self.shown}; "
+                                         f"PostgreSQL advisory lock held by server pid {holder or '?'})")
+                self._held.append((f"SELECT {unlock_fn}({args})", keys))
+        except SQLAlchemyError:
+            self.release()
+            raise
+        log.info("locked %s (%s)", self.shown, ", ".join(w for *_, w in self._wanted()))
+
+    def reserve_run(self) -> int | None:
+        """PostgreSQL: a fresh ``crawl_runs`` id whose run key this session holds before the row exists, so
+        that no other crawl can take the new row for a dead one (:meth:`run_alive`). None on SQLite."""
+        if self._conn is None:
+            return None
+        run_id = int(self._conn.execute(text(
+            "SELECT nextval(pg_get_serial_sequence('crawl_runs', 'id'))")).scalar_one())
+        self._conn.execute(text("SELECT pg_advisory_lock(:ns, :key)"), {"ns": RUN_NS, "key": run_id})
+        self._held.append(("SELECT pg_advisory_unlock(:ns, :key)", {"ns": RUN_NS, "key": run_id}))
+        return run_id
+
+    def run_alive(self, run_id: int) -> bool:
+        """Is the run ``run_id`` (marked 'running') alive? On PostgreSQL its process holds its run key; with a
+        lock file, holding the archive's lock proves no other run is alive."""
+        if self._conn is None:
+            return False
+        keys = {"ns": RUN_NS, "key": run_id}
+        if any(held == keys for _, held in self._held):
+            return True  # our own
+        if not self._conn.execute(text("SELECT pg_try_advisory_lock(:ns, :key)"), keys).scalar():
+            return True
+        self._conn.execute(text("SELECT pg_advisory_unlock(:ns, :key)"), keys)
+        return False
 
     def check(self) -> bool:
         """Is the lock still ours? A flock cannot be lost while its file descriptor is open; a PostgreSQL
@@ -104,8 +161,8 @@ class ArchiveLock:
             return self._fd is not None
         try:
             held = self._conn.execute(text(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() "
-                "AND classid = 0 AND objid = :key"), {"key": PG_KEY}).scalar()
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()"
+            )).scalar()
         except SQLAlchemyError as exc:
             log.error("the crawl lock on %s was lost (its connection failed: %s); another crawl may have "
                       "run at the same time", self.shown, first_line(exc))
@@ -125,9 +182,11 @@ class ArchiveLock:
         if self._conn is not None:
             engine = self._conn.engine
             try:
-                self._conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_KEY})
-            except SQLAlchemyError:  # the session ending releases it anyway
+                for statement, keys in reversed(self._held):
+                    self._conn.execute(text(statement), keys)
+            except SQLAlchemyError:  # the session ending releases them anyway
                 pass
+            self._held = []
             self._conn.close()
             engine.dispose()
             self._conn = None

@@ -85,6 +85,7 @@ RESERVED = {
     "LOG_ENABLED": "the CLI logs for Scrapy (-v, --log-file)",
     "LOG_INSTALL_ROOT_HANDLER": "the CLI logs for Scrapy (-v, --log-file)",
     "LOG_FILE": "use --log-file",
+    "NEWSARCHIVE_FRONTIER": "use --frontier",
 }
 # The largest number any setting takes: far beyond every real count, size or duration, and small enough that
 # no timer, thread pool or database parameter overflows (1e308 or a 30-digit integer would).
@@ -94,14 +95,17 @@ MAX_SETTING_NUMBER = 1_000_000_000
 MAX_WAIT_SECONDS = 3600.0
 WAIT_SETTINGS = {"DOWNLOAD_DELAY", "AUTOTHROTTLE_START_DELAY", "AUTOTHROTTLE_MAX_DELAY", "DOWNLOAD_TIMEOUT",
                  "DNS_TIMEOUT", "LOGSTATS_INTERVAL", "NEWSARCHIVE_PROGRESS_INTERVAL",
-                 "NEWSARCHIVE_RUN_UPDATE_INTERVAL", "NEWSARCHIVE_STORE_FLUSH_SECONDS"}
+                 "NEWSARCHIVE_RUN_UPDATE_INTERVAL", "NEWSARCHIVE_STORE_FLUSH_SECONDS",
+                 "NEWSARCHIVE_FRONTIER_IDLE_SECONDS", "NEWSARCHIVE_FRONTIER_HEARTBEAT_SECONDS",
+                 "NEWSARCHIVE_FRONTIER_WORKER_TIMEOUT"}
 # Must be above zero: no concurrency (CONCURRENT_REQUESTS_PER_DOMAIN=0 hung the crawl), no DNS thread, a
 # zero timeout or batch, or an interval of 0 (a timer firing without pause).
 POSITIVE_SETTINGS = {"CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS",
                      "REACTOR_THREADPOOL_MAXSIZE", "AUTOTHROTTLE_TARGET_CONCURRENCY", "DOWNLOAD_TIMEOUT",
                      "DNS_TIMEOUT", "NEWSARCHIVE_STORE_BATCH", "NEWSARCHIVE_PROGRESS_INTERVAL",
                      "NEWSARCHIVE_RUN_UPDATE_INTERVAL", "NEWSARCHIVE_STORE_FLUSH_SECONDS",
-                     "SCRAPER_SLOT_MAX_ACTIVE_SIZE"}
+                     "SCRAPER_SLOT_MAX_ACTIVE_SIZE", "NEWSARCHIVE_FRONTIER_HEARTBEAT_SECONDS",
+                     "NEWSARCHIVE_FRONTIER_WORKER_TIMEOUT"}
 # Settings with an int default that their readers read as floats (getfloat): a fraction is fine there.
 FRACTIONAL_INT_SETTINGS = {"DOWNLOAD_TIMEOUT", "DNS_TIMEOUT", "CLOSESPIDER_TIMEOUT", "NEWSARCHIVE_REVISIT_DAYS",
                            "NEWSARCHIVE_REVISIT_HOURS"}

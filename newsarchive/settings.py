@@ -111,3 +111,17 @@ NEWSARCHIVE_ROBOTSTXT_MAXSIZE = 512 * 1024
 SPIDER_MIDDLEWARES = {
     "newsarchive.middlewares.spidererrors.SpiderErrorMiddleware": 10,
 }
+
+# A shared frontier (`crawl --frontier redis://HOST:PORT/N`): many workers, on one machine or many, share one
+# scrapy-redis queue and dupefilter per job (newsarchive.frontier). Empty: one process, its own scheduler.
+NEWSARCHIVE_FRONTIER = ""
+# The frontier's name in Redis (keys newsarchive:<name>:...); empty: a digest of the crawled sites, so that
+# workers of the same sites meet and crawls of other sites never do.
+NEWSARCHIVE_FRONTIER_NAME = ""
+# A worker closes once the shared queue has stayed empty, with no other worker busy, this many seconds.
+NEWSARCHIVE_FRONTIER_IDLE_SECONDS = 5.0
+# Each worker says it is alive (and busy or not) this often; one silent for WORKER_TIMEOUT seconds is dead
+# (SIGKILL, a lost machine): no longer waited for, and, once no worker of a job is alive, the next start
+# begins a new job. Well above the heartbeat, so that a worker busy parsing a large page is not taken for dead.
+NEWSARCHIVE_FRONTIER_HEARTBEAT_SECONDS = 1.0
+NEWSARCHIVE_FRONTIER_WORKER_TIMEOUT = 15.0

@@ -1,7 +1,8 @@
 """Drop the second copy of an article met twice in one run (two URLs, one canonical address).
 
-Across runs the archive's unique ``url`` does the same job. The seen set lives in memory per run; a
-shared scheduler (scrapy-redis) replaces it with its own fingerprint store when crawls spread out."""
+Across runs the archive's unique ``url`` does the same job. The seen set lives in memory per run; workers of a
+shared frontier (``crawl --frontier``) never fetch one URL twice in a job (scrapy-redis's dupefilter), and an
+article reached by two URLs in two workers is one row all the same: the archive's unique ``url``."""
 from __future__ import annotations
 
 from scrapy.exceptions import DropItem

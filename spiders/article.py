@@ -96,6 +96,7 @@ class ArticleSpider(scrapy.Spider):
         self.robots_maxsize = defaults.NEWSARCHIVE_ROBOTSTXT_MAXSIZE
         self.download_maxsize = defaults.DOWNLOAD_MAXSIZE  # also the cap on a gzipped sitemap once inflated
         self.robots_truncated: set[str] = set()
+        self.shared_frontier = False  # workers of a shared frontier (crawl --frontier): from_crawler says
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
         self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
         # Host filtering is done by Site.owns, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
@@ -116,6 +117,7 @@ class ArticleSpider(scrapy.Spider):
         spider.listed = ListedBudget(per_site=settings.getint("NEWSARCHIVE_MAX_LISTED_URLS"))
         spider.robots_maxsize = settings.getint("NEWSARCHIVE_ROBOTSTXT_MAXSIZE")
         spider.download_maxsize = settings.getint("DOWNLOAD_MAXSIZE")
+        spider.shared_frontier = bool(settings.get("NEWSARCHIVE_FRONTIER"))
         crawler.signals.connect(spider.robots_bytes, signal=signals.bytes_received)
         return spider
 
@@ -157,9 +159,10 @@ class ArticleSpider(scrapy.Spider):
         for url in site.feeds:
             yield Request(url, callback=self.parse_feed, errback=self.failed, meta=meta)
         for url in site.start_urls:
-            # Start pages are fetched every run whatever the archive holds: they are how news is found.
-            yield Request(canonicalize(url), callback=self.parse_page, errback=self.failed, dont_filter=True,
-                          meta=meta | {"na_start": True})
+            # Start pages are fetched every run whatever the archive holds: they are how news is found. With a
+            # shared frontier, once per job: the job's dupefilter is new each run, and the workers share it.
+            yield Request(canonicalize(url), callback=self.parse_page, errback=self.failed,
+                          dont_filter=not self.shared_frontier, meta=meta | {"na_start": True})
 
     def resume_requests(self) -> Iterator[Request]:
         """An interrupted run stored articles whose links it may never have followed: follow them now,

@@ -5,6 +5,7 @@ by the Alembic migrations in ``migrations/`` (see :mod:`newsarchive.archive.migr
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -29,6 +30,9 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 # Execution option that marks a connection as a reader: its SQLite transaction is DEFERRED, so it
 # takes no write lock (writers' transactions are IMMEDIATE, see _sqlite_engine).
 READER = {"newsarchive_reader": True}
+# The transaction lock (pg_advisory_xact_lock) around a PostgreSQL schema upgrade; below 2**31 like the crawl
+# locks' keys (newsarchive.lock), and distinct from them.
+MIGRATE_KEY = int.from_bytes(hashlib.sha1(b"newsarchive migrate").digest()[:4], "big") & 0x7FFFFFFF
 
 
 class ArchiveError(UserError):
@@ -124,7 +128,12 @@ def open_engine(target: str | Path | None = None, *, readonly: bool = False, cre
                 needs_upgrade = migrate.needs_upgrade(conn)
         if needs_upgrade:
             with engine.begin() as conn:
-                migrate.upgrade(conn)
+                # Several crawlers (workers of a shared frontier) may open a fresh PostgreSQL database at
+                # once: one migrates, the others wait for its commit and find the schema current.
+                if is_postgresql(conn):
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_KEY})
+                if migrate.needs_upgrade(conn):
+                    migrate.upgrade(conn)
     except ArchiveError:
         if engine is not None:
             engine.dispose()

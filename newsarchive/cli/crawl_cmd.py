@@ -1,7 +1,8 @@
 """``newsarchive crawl SITE|URL... | --all``: incremental, polite, lock-protected crawls into the archive.
 
-Meant for cron: one run per archive at a time (a second exits at once with code 3), a ``crawl_runs`` row
-per run, a one-line summary (gone, failed and skipped counted apart), exit 0 when all went well and 1 when
+Meant for cron: one run per site at a time (per archive on SQLite; a second exits at once with code 3), or,
+with ``--frontier redis://...``, any number of workers sharing the crawl (:mod:`newsarchive.frontier`); a
+``crawl_runs`` row per run, a one-line summary (gone, failed and skipped counted apart), exit 0 when all went well and 1 when
 an article page could not be archived, a store failed, more than NEWSARCHIVE_MAX_FAILED_SHARE of the fetches
 failed, or SIGTERM/SIGINT stopped the run. Dead links (404/410) are gone, never failures. A run that was
 killed is finished by the next one: stored articles are not fetched again, and the links of the articles the
@@ -13,14 +14,15 @@ import argparse
 import logging
 
 from newsarchive import settings as defaults
-from newsarchive.archive.db import archive_errors, open_engine
+from newsarchive.archive.db import archive_errors, archive_url, open_engine
 from newsarchive.archive.filters import selection_from
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.locking import acquire_lock
 from newsarchive.cli.options import add_db, add_settings, count, file_name, start_url
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
 from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
-from newsarchive.sites import Site, SiteConfigError, load_sites
+from newsarchive.frontier import FrontierError, connect, frontier_settings
+from newsarchive.sites import Site, SiteConfigError, adhoc_site, load_sites
 from newsarchive.redact import redact, redact_url
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="fetch at most N HTML pages (articles and index pages)")
     p.add_argument("--refresh", action="store_true",
                    help="fetch every known article again (conditional GET: unchanged pages cost a 304)")
+    p.add_argument("--frontier", metavar="redis://HOST:PORT/N",
+                   help="share the work with every other crawl of the same sites on this Redis (scrapy-redis): "
+                        "run any number at once, on one machine or many; needs a PostgreSQL --db")
     add_db(p)
     add_settings(p)
     p.set_defaults(run=run)
@@ -101,6 +106,19 @@ def print_details(report: RunReport) -> None:
         print(f"  ... and {len(report.failures) - 5} more (see --log-file)")
 
 
+def frontier_worker(url: str, db: str) -> dict[str, object]:
+    """The settings of a worker of the shared frontier at ``url``, after checking it can be one: a Redis that
+    answers, and an archive all workers can reach (PostgreSQL). One line and exit 2 otherwise."""
+    if not archive_url(db).startswith("postgresql"):
+        raise CLIError("--frontier needs a PostgreSQL archive that every worker reaches (--db postgresql://...)",
+                       EXIT_USAGE)
+    try:
+        connect(url).close()
+    except FrontierError as exc:
+        raise CLIError(str(exc), EXIT_USAGE) from None
+    return frontier_settings(url)
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.targets and not args.all:
         raise CLIError("crawl: name sites, give start URLs, or use --all", EXIT_USAGE)
@@ -111,22 +129,26 @@ def run(args: argparse.Namespace) -> int:
     settings = build_settings(args.db, parse_overrides(args.settings))
     if args.refresh:
         settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
+    # Locked by host and port (no www.): a site named in the sites file and its start URL are one site.
+    hosts = sorted({h for s in sites + [adhoc_site(u) for u in urls] for h in s.netlocs})
+    if args.frontier:
+        settings.update(frontier_worker(args.frontier, args.db), priority="cmdline")
     # The lock comes first: opening the archive may upgrade its schema, which two runs must not race.
-    lock = acquire_lock(args.db)
+    lock = acquire_lock(args.db, hosts, shared=bool(args.frontier))
     engine = None
     try:
         engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive
-        # Holding the lock proves that runs still marked 'running' are dead: close them, and resume.
+        # Runs still marked 'running' whose process is gone (their lock is free) are closed; this run resumes them.
         with archive_errors(args.db):
-            stale = close_stale_runs(engine)
+            stale = close_stale_runs(engine, lock.run_alive)
         if stale:
             # On stdout, not only in the log: cron mails it, and a killed run is worth knowing about.
             print(f"previous run {', '.join(str(i) for i, _ in stale)} (started {min(s for _, s in stale)}) "
                   "was interrupted; this run finishes its work", flush=True)
         with archive_errors(args.db):
-            resume_since = resume_point(engine)
+            resume_since = min(filter(None, [resume_point(engine), *(s for _, s in stale)]), default=None)
             label = ",".join([s.name for s in sites] + [redact_url(u) for u in urls])  # no password in the row
-            run_id = start_run(engine, label)
+            run_id = start_run(engine, label, lock.reserve_run())
         settings.set("NEWSARCHIVE_RUN_ID", run_id, priority="cmdline")
         report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
                             max_pages=args.max_pages or 0, resume_since=resume_since)

@@ -1,6 +1,8 @@
 """Taking the per-archive lock for the commands that rewrite many articles (crawl, reparse)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsarchive.archive.db import first_line
@@ -8,9 +10,10 @@ from newsarchive.cli.errors import EXIT_LOCKED, EXIT_USAGE, CLIError
 from newsarchive.lock import AlreadyRunning, ArchiveLock
 
 
-def acquire_lock(db: str) -> ArchiveLock:
-    """The archive's lock, held; a run already holding it is exit 3 at once, any other failure exit 2."""
-    lock = ArchiveLock(db)
+def acquire_lock(db: str, sites: Iterable[str] | None = None, shared: bool = False) -> ArchiveLock:
+    """The archive's lock (``sites``: those sites' locks), held; a run already holding it is exit 3 at once,
+    any other failure exit 2."""
+    lock = ArchiveLock(db, sites, shared)
     try:
         return lock.acquire()
     except AlreadyRunning as exc:

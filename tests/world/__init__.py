@@ -41,6 +41,7 @@ class WorldSite:
         self.hits: Counter[str] = Counter()
         self.conditional: Counter[str] = Counter()  # requests that carried If-None-Match / If-Modified-Since
         self.user_agents: set[str] = set()
+        self.log: list[tuple[float, str, str]] = []  # (time.monotonic(), path+query, User-Agent) of each request
         self.delay = 0.0  # added to every HTML response
         self.lock = threading.Lock()
         self.server = _Server(("127.0.0.1", 0), _handler(self))
@@ -91,6 +92,7 @@ def _handler(site: WorldSite) -> type[BaseHTTPRequestHandler]:
             with site.lock:
                 site.hits[self.path] += 1
                 site.user_agents.add(self.headers.get("User-Agent", ""))
+                site.log.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
                 if self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"):
                     site.conditional[self.path] += 1
             route = site.route(self.path)

@@ -266,8 +266,11 @@ def _backward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out
     strength = rule.backward_strength
     if rule.name in rules.REPORT_SENSE_RULES and not _inverted_report(text, m, names[0]):
         strength = "weak"
+    # Co-subjects of a news verb share their role: in "The Mainichi Shimbun and NHK reported" the outlet
+    # shape of one makes its partner, a name that may be a brand ("NHK"), an outlet too.
+    partnered = len(names) > 1 and any(n.looks_like_outlet() for n in names)
     for name in names:
-        if _accept(name, strength, False, outlet_desc):
+        if _accept(name, strength, False, outlet_desc) or partnered and _accept(name, "brand", False, outlet_desc):
             _emit(out, name, name.start)
 
 
@@ -416,7 +419,8 @@ def _is_own(found: Found, own: Entry | None, labels: tuple[str, ...], gaz: Gazet
         return found.entry.name in gaz.family(own) or own.name in gaz.family(found.entry)
     if not labels or found.entry is not None:
         return False
-    return _names_host(_SQUASH_RE.sub("", found.name.lower()), labels)
+    key = _SQUASH_RE.sub("", found.name.lower())
+    return _names_host(key, labels) or _names_edition(key, labels) or _initials_host(found.name, labels)
 
 
 def _names_host(key: str, labels: tuple[str, ...]) -> bool:
@@ -436,8 +440,51 @@ def _names_host(key: str, labels: tuple[str, ...]) -> bool:
     return False
 
 
+def _names_edition(key: str, labels: tuple[str, ...]) -> bool:
+    """A regional edition named brand + region on a host that puts the region first: "TribunSumsel.com" and
+    "Tribun Jogja" on sumsel.tribunnews.com and jogja.tribunnews.com. The squashed name, less a domain tail,
+    must split into pieces that each begin a different label ("tribun" + "sumsel"); a sister edition
+    ("Tribun Jatim" on jogja.tribunnews.com) leaves a piece over and stays a source."""
+    names = [lb for lb in labels if lb not in _DOMAIN_TAILS and len(lb) >= MIN_PIECE_CHARS]
+    if len(names) < 2:
+        return False
+    stems = {key} | {key[: -len(tail)] for tail in _DOMAIN_TAILS if tail and key.endswith(tail)}
+    return any(_splits_into_labels(stem, names, 0) for stem in stems)
+
+
+def _splits_into_labels(key: str, labels: list[str], used: int) -> bool:
+    """Whether ``key`` is two or more pieces, each the start of a label not yet used (``used``: a bit set)."""
+    if not key:
+        return bin(used).count("1") >= 2
+    for i, label in enumerate(labels):
+        if used & (1 << i):
+            continue
+        for cut in range(_common_prefix(key, label), MIN_PIECE_CHARS - 1, -1):
+            if _splits_into_labels(key[cut:], labels, used | (1 << i)):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _initials_host(name: str, labels: tuple[str, ...]) -> bool:
+    """A host made of the name's leading initials and its last word: "Harian Metro" on hmetro.com.my."""
+    words = _SQUASH_RE.sub(" ", name.lower()).split()
+    if len(words) < 2:
+        return False
+    short = "".join(w[0] for w in words[:-1]) + words[-1]
+    return len(short) >= MIN_LABEL_CHARS and short in labels
+
+
 # A host label shorter than this is not matched by prefix ("id", "co", "tv").
 MIN_LABEL_CHARS = 4
+# The shortest piece of a name that may stand for a host label ("jogja", "tribun"; not "tv").
+MIN_PIECE_CHARS = 3
 _DOMAIN_TAILS = frozenset(
     "com dotcom info net org news online coid id my commy tv us uk au ca asia world international english".split()
 ) | {""}

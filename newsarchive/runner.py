@@ -23,7 +23,8 @@ from newsarchive.archive.db import first_line
 from newsarchive.errors import UserError
 from newsarchive.items import ArticleItem
 from newsarchive import settings as defaults
-from newsarchive.runrecord import ARTICLE_FAILURES, FAILURE_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, run_counts
+from newsarchive.runrecord import (FAILURE_PREFIX, SITES_WITHOUT_ARTICLES, alarming, failed_share, run_counts,
+                                   run_status)
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +53,15 @@ class RunReport:
         return run_counts(self.stats)
 
     def failed_share(self) -> float:
-        """Failed URLs per URL fetched (FETCHES; 1.0 when URLs failed and none was counted as fetched)."""
-        failed, fetches = self.counts()["failed"], int(self.stats.get(FETCHES, 0))
-        return failed / fetches if fetches >= failed > 0 else float(failed > 0)
+        return failed_share(self.stats)
 
     def alarming(self, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> bool:
-        """Is this run worth an operator's attention (exit 1)? When an article page could not be archived
-        (a failed fetch of a listed or article-pattern page, a store, a spider error), or when more than
-        ``max_share`` of the fetches failed. Gone pages (404/410) and skipped ones never count."""
-        return bool(self.stats.get(ARTICLE_FAILURES)) or self.failed_share() > max_share
+        """See :func:`newsarchive.runrecord.alarming`: exit 1 for cron."""
+        return alarming(self.stats, max_share)
+
+    def status(self, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> str:
+        """The run's ``crawl_runs`` status; "failed" when the crawl could not run at all."""
+        return "failed" if self.error else run_status(self.stats, self.reason, max_share)
 
     def sites_without_articles(self) -> str:
         """The sites this run found no article of, comma-separated ("" when every site had some)."""
@@ -82,6 +83,7 @@ def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
 RESERVED = {
     "NEWSARCHIVE_DB": "use --db",
     "NEWSARCHIVE_RUN_ID": "the CLI numbers its runs itself",
+    "NEWSARCHIVE_RUN_BY_CLI": "the CLI sets it",
     "LOG_ENABLED": "the CLI logs for Scrapy (-v, --log-file)",
     "LOG_INSTALL_ROOT_HANDLER": "the CLI logs for Scrapy (-v, --log-file)",
     "LOG_FILE": "use --log-file",
@@ -213,6 +215,8 @@ def build_settings(db: str, overrides: dict[str, str]) -> Settings:
     for name, value in overrides.items():  # all checked before any is set: judged against the defaults
         _check_value(settings, name, value)
     settings.set("NEWSARCHIVE_DB", db, priority="cmdline")
+    # The CLI command holds the lock and keeps the crawl_runs row itself (crawl), or keeps none (scrape).
+    settings.set("NEWSARCHIVE_RUN_BY_CLI", True, priority="cmdline")
     # Scrapy's records go through the CLI's own logging set-up (stderr warnings, --log-file).
     settings.set("LOG_ENABLED", False, priority="cmdline")
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")

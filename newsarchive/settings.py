@@ -10,6 +10,8 @@ from newsarchive.paths import DEFAULT_DB
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["newsarchive.spiders"]
 NEWSPIDER_MODULE = "newsarchive.spiders"
+# `scrapy crawl` with our exit codes: 3 when another run holds the archive, 1 when the run is alarming.
+COMMANDS_MODULE = "newsarchive.scrapy_commands"
 
 USER_AGENT = f"newsarchive/{__version__} (+https://github.com/newsarchive/newsarchive; archive bot)"
 ROBOTSTXT_OBEY = True
@@ -91,6 +93,9 @@ NEWSARCHIVE_PROGRESS = "auto"
 NEWSARCHIVE_PROGRESS_INTERVAL = 1.0
 # The crawl_runs row the CLI opened for this run (0 = none), kept current every RUN_UPDATE_INTERVAL s.
 NEWSARCHIVE_RUN_ID = 0
+# Set by the CLI, which takes the archive lock and keeps the crawl_runs row itself. Under a bare `scrapy crawl`
+# (False) the run recorder does both, as `newsarchive crawl` would (newsarchive.runrecord).
+NEWSARCHIVE_RUN_BY_CLI = False
 NEWSARCHIVE_RUN_UPDATE_INTERVAL = 10.0
 
 # Bounds on what a hostile (or broken) site can make a run fetch. A sitemap index can name a fresh sitemap on

@@ -94,6 +94,16 @@ UNKNOWN_OUTLETS = [
     ("Jambatan itu dibuka semula selepas diperiksa. \u2013 Utusan Kinabalu", "ms", ["Utusan Kinabalu"]),
     ("Banjir surut menjelang petang. \u2014 KINIPOST", "ms", ["KINIPOST"]),
     ("LINTASPOS.COM, PALU - Dinas Perhubungan menambah bus sekolah.", "id", ["LINTASPOS.COM"]),
+    # a language edition of an outlet ("X English")
+    ("Ferry fares will rise in June, according to Lagoon Daily English.", "en", ["Lagoon Daily English"]),
+    ("The port reopened on Monday, according to Halden English.", "en", ["Halden English"]),
+    # co-subjects of a news verb: the outlet shape of one makes its partner an outlet
+    ("The Fjord Gazette and public broadcaster NRV both reported that the bridge would close.", "en",
+     ["Fjord Gazette", "NRV"]),
+    # anonymous sourcing is news-desk language: the one who cites unnamed people is an outlet
+    ("The grocer will sell its bakery unit, Kettle said, citing two people familiar with the talks.", "en",
+     ["Kettle"]),
+    ("Harbour Wire, citing unnamed officials, said the strike would end on Friday.", "en", ["Harbour Wire"]),
 ]
 
 
@@ -169,6 +179,8 @@ SPEAKERS_AND_INSTITUTIONS = [
     "\u201cTidak ada korban,\u201d katanya kepada wartawan di Manila.",
     "Hasil itu ditetapkan Komisi Pemilihan Umum (KPU).",
     "Berdasarkan situs Gunung Padang, para peneliti menggali lagi.",
+    "The ministry, citing officials at the port, said cargo was moving again.",
+    "Ferry fares will rise, according to Phil Oakes, who teaches English.",
 ]
 
 
@@ -191,7 +203,40 @@ OWN_SITE_BY_HOST = [
     ("Jakarta (ANTARA) - Harga emas naik.", "https://www.antaranews.com/berita/1"),
     ("VIVA.co.id - Penyanyi itu tampil memukau.", "https://life.viva.co.id/a/1"),
     ("Berdasarkan pantauan Akurat.co, harga daging stabil.", "https://health.akurat.co/a/1"),
+    # a regional edition named brand + region, on a host that puts the region first
+    ("\u201cJalan rusak,\u201d katanya kepada RadarRiau.com, Senin.", "https://riau.radarnews.com/a/1"),
+    ("RADARRIAU.COM, PEKANBARU - Jembatan ditutup.", "https://riau.radarnews.com/a/1"),
+    ("\u201cPesanan naik,\u201d kata Rina kepada Radar Riau, Sabtu.", "https://riau.radarnews.com/a/1"),
+    # a host made of the name's initials and last word
+    ("\u201cKami tidak sangka,\u201d katanya kepada Warta Kinabalu semalam.", "https://www.wkinabalu.com.my/a/1"),
 ]
+# ... but a sister edition of the group is a source
+SISTER_EDITIONS = [
+    ("\u201cJalan rusak,\u201d katanya kepada RadarJambi.com, Senin.", "https://riau.radarnews.com/a/1",
+     ["radarjambicom"]),
+    ("\u201cPesanan naik,\u201d kata Rina kepada Radar Riau, Sabtu.", "https://www.radarnews.com/a/1",
+     ["radar riau"]),
+]
+
+
+# An outlet's dateline on an aggregator's named host is a syndicated copy; on an address that names no site
+# (an IP, a local file) it is taken for the page's own.
+AGGREGATED_DATELINES = [
+    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", "https://www.beritahub.com/id-id/a/1",
+     ["radarbatamid"]),
+    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", "http://127.0.0.1:8000/a/1", []),
+    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), AGGREGATED_DATELINES)
+def test_datelines_on_aggregators(no_gazetteer: None, text: str, url: str | None, expected: list[str]) -> None:
+    assert _names(text, "id", url) == expected
+
+
+@pytest.mark.parametrize(("text", "url", "expected"), SISTER_EDITIONS)
+def test_sister_editions_stay_sources(no_gazetteer: None, text: str, url: str, expected: list[str]) -> None:
+    assert _names(text, "id", url) == expected, text
 
 
 @pytest.mark.parametrize(("text", "url"), OWN_SITE_BY_HOST)

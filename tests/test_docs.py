@@ -47,7 +47,7 @@ CRAWLING = (Path(__file__).resolve().parent.parent / "docs" / "crawling.md").rea
 
 
 # Set by the CLI itself (from --db; the run's crawl_runs row), not by users.
-INTERNAL_SETTINGS = {"NEWSARCHIVE_DB", "NEWSARCHIVE_RUN_ID"}
+INTERNAL_SETTINGS = {"NEWSARCHIVE_DB", "NEWSARCHIVE_RUN_ID", "NEWSARCHIVE_RUN_BY_CLI"}
 
 
 def _settings_named(prefix: str) -> list[str]:

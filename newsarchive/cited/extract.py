@@ -266,8 +266,11 @@ def _backward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out
     strength = rule.backward_strength
     if rule.name in rules.REPORT_SENSE_RULES and not _inverted_report(text, m, names[0]):
         strength = "weak"
+    # Co-subjects of a news verb share their role: in "The Mainichi Shimbun and NHK reported" the outlet
+    # shape of one makes its partner, a name that may be a brand ("NHK"), an outlet too.
+    partnered = len(names) > 1 and any(n.looks_like_outlet() for n in names)
     for name in names:
-        if _accept(name, strength, False, outlet_desc):
+        if _accept(name, strength, False, outlet_desc) or partnered and _accept(name, "brand", False, outlet_desc):
             _emit(out, name, name.start)
 
 
@@ -395,6 +398,11 @@ def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str,
     return gaz.for_host(host), labels
 
 
+def _names_a_site(labels: tuple[str, ...]) -> bool:
+    """Whether host labels are a domain name (``msn.com``), not an IP address or a bare ``localhost``."""
+    return len(labels) >= 2 and not labels[-1].isdigit()
+
+
 def _self_name(text: str, own: Entry | None, gaz: Gazetteer) -> str | None:
     """The site's own name from the text's leading dateline ("WartaPertahanan.com - ..."), used when
     the URL does not identify the site (unknown host, a mirror, a local copy).  A known outlet's
@@ -416,7 +424,8 @@ def _is_own(found: Found, own: Entry | None, labels: tuple[str, ...], gaz: Gazet
         return found.entry.name in gaz.family(own) or own.name in gaz.family(found.entry)
     if not labels or found.entry is not None:
         return False
-    return _names_host(_SQUASH_RE.sub("", found.name.lower()), labels)
+    key = _SQUASH_RE.sub("", found.name.lower())
+    return _names_host(key, labels) or _names_edition(key, labels) or _initials_host(found.name, labels)
 
 
 def _names_host(key: str, labels: tuple[str, ...]) -> bool:
@@ -436,8 +445,51 @@ def _names_host(key: str, labels: tuple[str, ...]) -> bool:
     return False
 
 
+def _names_edition(key: str, labels: tuple[str, ...]) -> bool:
+    """A regional edition named brand + region on a host that puts the region first: "TribunSumsel.com" and
+    "Tribun Jogja" on sumsel.tribunnews.com and jogja.tribunnews.com. The squashed name, less a domain tail,
+    must split into pieces that each begin a different label ("tribun" + "sumsel"); a sister edition
+    ("Tribun Jatim" on jogja.tribunnews.com) leaves a piece over and stays a source."""
+    names = [lb for lb in labels if lb not in _DOMAIN_TAILS and len(lb) >= MIN_PIECE_CHARS]
+    if len(names) < 2:
+        return False
+    stems = {key} | {key[: -len(tail)] for tail in _DOMAIN_TAILS if tail and key.endswith(tail)}
+    return any(_splits_into_labels(stem, names, 0) for stem in stems)
+
+
+def _splits_into_labels(key: str, labels: list[str], used: int) -> bool:
+    """Whether ``key`` is two or more pieces, each the start of a label not yet used (``used``: a bit set)."""
+    if not key:
+        return bin(used).count("1") >= 2
+    for i, label in enumerate(labels):
+        if used & (1 << i):
+            continue
+        for cut in range(_common_prefix(key, label), MIN_PIECE_CHARS - 1, -1):
+            if _splits_into_labels(key[cut:], labels, used | (1 << i)):
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _initials_host(name: str, labels: tuple[str, ...]) -> bool:
+    """A host made of the name's leading initials and its last word: "Harian Metro" on hmetro.com.my."""
+    words = _SQUASH_RE.sub(" ", name.lower()).split()
+    if len(words) < 2:
+        return False
+    short = "".join(w[0] for w in words[:-1]) + words[-1]
+    return len(short) >= MIN_LABEL_CHARS and short in labels
+
+
 # A host label shorter than this is not matched by prefix ("id", "co", "tv").
 MIN_LABEL_CHARS = 4
+# The shortest piece of a name that may stand for a host label ("jogja", "tribun"; not "tv").
+MIN_PIECE_CHARS = 3
 _DOMAIN_TAILS = frozenset(
     "com dotcom info net org news online coid id my commy tv us uk au ca asia world international english".split()
 ) | {""}
@@ -511,7 +563,10 @@ class _Sieve:
         """The sieve for one cleaned text from ``url``."""
         blocked, hoax = blocked_spans(t)
         own, labels = _own_site(url, gaz)
-        return cls(blocked, hoax, own, labels, _self_name(t.lstrip(), own, gaz), gaz)
+        # A leading dateline that does not spell a named host is another outlet's copy ("BATAM, TRIBUNBATAM.id -"
+        # on an aggregator); on an address that names nothing (127.0.0.1, a local file) it is the site's own.
+        self_name = None if _names_a_site(labels) else _self_name(t.lstrip(), own, gaz)
+        return cls(blocked, hoax, own, labels, self_name, gaz)
 
     @staticmethod
     def keys(f: Found) -> tuple[str, str]:

@@ -60,6 +60,10 @@ _ROLE_NOUNS = frozenset(
     """correspondent correspondents reporter reporters bureau editor editors journalist journalists columnist
     anchor host producer presenter koresponden wartawan jurnalis reporter kontributor biro editor""".split()
 )
+# Last words that name a language edition ("Khaosod English", "Tempo English", "Al Jazeera Arabic"): after
+# another name word they make an unknown name an outlet's edition (country and region words do not: "Bank
+# Indonesia", "Air Asia").
+EDITION_TAILS = frozenset("English Arabic Español Français Deutsch Português Chinese".split())
 # Words that turn a known outlet into one of its sub-brands ("BBC Sport", "Kompas Regional").
 SUBBRAND_WORDS = frozenset(
     """Sport Sports World International Indonesia Asia Arabic English Español Digital Online Business Tech
@@ -182,7 +186,8 @@ class Name:
             # after "The" needs an outlet word, "The Star")
         if _is_acronym(words[0]) and all(w in SUBBRAND_WORDS for w in words[1:]):
             return True  # "BBC Arabic", "CNN Indonesia": an acronym and a sub-brand word
-        return words[-1] in OUTLET_TAILS or lead in OUTLET_LEADS or words[-1].endswith(("TV", "News", "FM"))
+        return (words[-1] in OUTLET_TAILS or words[-1] in EDITION_TAILS or lead in OUTLET_LEADS
+                or words[-1].endswith(("TV", "News", "FM")))
 
     def is_place(self) -> bool:
         """Only place or nationality words, after an optional descriptor lead ("Media Korea Selatan",

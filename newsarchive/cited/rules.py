@@ -110,6 +110,13 @@ RULES: tuple[Rule, ...] = (
     Rule("menulis", r"menulis|mencatat|menyebutkan|menyebut|melansir|memaparkan\s+laporan", "back", "weak", IDMS),
     # --- English -------------------------------------------------------------------------------
     Rule("according", r"[Aa]ccording\s+to|[Pp]er", "fwd", "weak", EN),
+    # Anonymous sourcing is news-desk language: whoever "said, citing people familiar with the matter" or
+    # "citing two unnamed officials" is a news organisation ("Mint said, citing ...", "Nikkei Asia, citing
+    # ..."). Before reports_inv and said, which would take the verb alone.
+    Rule("citing_unnamed", r"(?:(?:said|says|reported|reports),[ \t]+)?[Cc]iting(?=[ \t]+(?:(?:two|three|four|several"
+                           r"|many|multiple|unnamed|anonymous|senior|people|an?|one)[ \t]+)*(?:people|persons?"
+                           r"|sources?|officials?|insiders?|executives?)\b)",
+         "back", "strong", EN),
     # before reports_inv, which would take ", reported by X" as a weak ", reported X"
     Rule("reported_by", _alt(r"(?:first\s+|as\s+|originally\s+|previously\s+)?(?:reported|broadcast|aired|revealed"
                              r"|broken)\s+by",

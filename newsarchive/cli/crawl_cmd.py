@@ -86,13 +86,7 @@ def summary(report: RunReport, status: str) -> str:
 
 
 def status_of(report: RunReport, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> str:
-    if report.error or not report.reason:
-        return "failed"  # the crawl could not run, or never closed its spider: not a normal finish
-    if report.reason in ("shutdown", "cancelled"):
-        return "interrupted"
-    if report.reason != "finished" or report.count("over_max_pages"):
-        return "partial"  # max_pages, closespider_*: a bounded run
-    return "failed" if report.alarming(max_share) else "ok"
+    return report.status(max_share)
 
 
 def print_details(report: RunReport) -> None:

@@ -20,6 +20,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,6 +38,12 @@ SITE_NS = int.from_bytes(hashlib.sha1(b"newsarchive site").digest()[:4], "big") 
 RUN_NS = int.from_bytes(hashlib.sha1(b"newsarchive run").digest()[:4], "big") & 0x7FFFFFFF
 _HOLDER = ("SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted "
            "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) ")
+
+
+def site_hosts(sites: Iterable[Any]) -> list[str]:
+    """The lock names of some crawled sites (``Site`` objects): their hosts with port, without ``www.``, so
+    that a site named in the sites file and its start URL are one site."""
+    return sorted({host for site in sites for host in site.netlocs})
 
 
 def site_key(site: str) -> int:

@@ -21,7 +21,7 @@ from twisted.internet import task
 
 from newsarchive.archive.db import open_engine
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
-from newsarchive.lock import ArchiveLock
+from newsarchive.lock import ArchiveLock, site_hosts
 from newsarchive.redact import redact_url
 
 log = logging.getLogger(__name__)
@@ -134,17 +134,18 @@ class RunRecorder:
         """What ``newsarchive crawl`` does before it starts Scrapy: the lock (AlreadyRunning when another run
         holds it), stale rows closed, the killed runs' work resumed, a row opened."""
         target = crawler.settings["NEWSARCHIVE_DB"]
-        lock = ArchiveLock(target).acquire()
+        spider = crawler.spider
+        # Per site on PostgreSQL (crawlers of other sites run alongside), as newsarchive crawl locks.
+        lock = ArchiveLock(target, site_hosts(getattr(spider, "sites", None) or [])).acquire()
         try:
             engine = open_engine(target)
-            stale = close_stale_runs(engine)
+            stale = close_stale_runs(engine, lock.run_alive)
             if stale:
                 log.warning("previous run %s was interrupted; this run finishes its work",
                             ", ".join(str(i) for i, _ in stale))
-            spider = crawler.spider
             if getattr(spider, "resume_since", "") is None:
-                spider.resume_since = resume_point(engine)
-            run_id = start_run(engine, run_label(spider))
+                spider.resume_since = min(filter(None, [resume_point(engine), *(s for _, s in stale)]), default=None)
+            run_id = start_run(engine, run_label(spider), lock.reserve_run())
         except BaseException:
             lock.release()
             raise

@@ -21,6 +21,7 @@ from newsarchive.cli.locking import acquire_lock
 from newsarchive.cli.options import add_db, add_settings, count, file_name, start_url
 from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
 from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
+from newsarchive.lock import site_hosts
 from newsarchive.frontier import FrontierError, connect, frontier_settings
 from newsarchive.sites import Site, SiteConfigError, adhoc_site, load_sites
 from newsarchive.redact import redact, redact_url
@@ -123,8 +124,7 @@ def run(args: argparse.Namespace) -> int:
     settings = build_settings(args.db, parse_overrides(args.settings))
     if args.refresh:
         settings.set("NEWSARCHIVE_REFRESH", True, priority="cmdline")
-    # Locked by host and port (no www.): a site named in the sites file and its start URL are one site.
-    hosts = sorted({h for s in sites + [adhoc_site(u) for u in urls] for h in s.netlocs})
+    hosts = site_hosts(sites + [adhoc_site(u) for u in urls])
     if args.frontier:
         settings.update(frontier_worker(args.frontier, args.db), priority="cmdline")
     # The lock comes first: opening the archive may upgrade its schema, which two runs must not race.

@@ -9,17 +9,35 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from newsarchive.archive.store import FetchedPage
+from newsarchive.classify import is_index_url
 from newsarchive.article import Article
 from newsarchive.parse import parse_article
 from newsarchive.sites import Site, SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
 
 def article_from_page(page: FetchedPage, site: Site | None = None) -> Article:
     """Parse ``page``; ``site`` (its entry in the sites file, if any) names the parser profile and time zone."""
     return parse_article(page.body, page.url, fetched_at=page.fetched_at, content_type=page.header("Content-Type"),
                          profile=site.profile if site else None, timezone=site.timezone if site else None)
+
+
+def looks_html(content_type: str | None, body: bytes) -> bool:
+    """Is this response an HTML page? Its Content-Type says so; without one, its first bytes do."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if ctype:
+        return ctype in HTML_TYPES
+    return body[:512].lstrip().lower().startswith((b"<!doctype html", b"<html"))
+
+
+def is_candidate(url: str, site: Site | None) -> bool:
+    """Worth parsing as an article? The site's article pattern when it has one, else the URL's shape (index,
+    label and search pages are never articles)."""
+    verdict = site.is_article_url(url) if site else None
+    return verdict if verdict is not None else not is_index_url(url)
 
 
 def site_for(url: str, sites: Iterable[Site]) -> Site | None:

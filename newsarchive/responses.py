@@ -6,22 +6,16 @@ from scrapy.http import HtmlResponse, Response
 from newsarchive.archive.store import FetchedPage
 from newsarchive.document import bound_markup
 from newsarchive.items import ArticleItem
-from newsarchive.reading import article_from_page
+from newsarchive.reading import article_from_page, looks_html
 from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-
 
 def content_type(response: Response) -> str:
     return (response.headers.get(b"Content-Type") or b"").decode("latin-1")
 
 
 def is_html(response: Response) -> bool:
-    ctype = content_type(response).split(";")[0].strip().lower()
-    if ctype:
-        return ctype in HTML_TYPES
-    return response.body[:512].lstrip().lower().startswith((b"<!doctype html", b"<html"))
+    return looks_html(content_type(response), response.body)
 
 
 def bounded(response: Response) -> Response:

@@ -36,7 +36,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newsarchive import settings as defaults
-from newsarchive.classify import NON_HTML_EXTENSIONS, is_index_url
+from newsarchive.classify import NON_HTML_EXTENSIONS
 from newsarchive.crawlstate import LISTED_META, UPDATED_META, page_not_article, parse_when, state_for
 from newsarchive.discovery import (FEED_PATHS, SITEMAP_PATHS, ListedBudget, SitemapBudget, SitemapTooLarge,
                                    parse_feed, parse_sitemap, robots_sitemaps, robots_text, sitemap_xml)
@@ -44,6 +44,7 @@ from newsarchive.middlewares.conditional import NotModified
 from newsarchive.middlewares.pagebudget import PageBudgetSpent
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
+from newsarchive.reading import is_candidate
 from newsarchive.responses import article_item, bounded, is_html
 from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
                                    record_gone)
@@ -292,9 +293,7 @@ class ArticleSpider(scrapy.Spider):
     # -- pages ---------------------------------------------------------------------------------------------
     def is_candidate(self, url: str) -> bool:
         """Worth parsing as an article? The site's article pattern when it has one, else the URL's shape."""
-        site = self.site_for(url)
-        verdict = site.is_article_url(url) if site else None
-        return verdict if verdict is not None else not is_index_url(url)
+        return is_candidate(url, self.site_for(url))
 
     def parse_page(self, response: Response) -> Iterable[Any]:
         explicit = response.meta.get("explicit", False)

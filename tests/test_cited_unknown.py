@@ -219,21 +219,6 @@ SISTER_EDITIONS = [
 ]
 
 
-# An outlet's dateline on an aggregator's named host is a syndicated copy; on an address that names no site
-# (an IP, a local file) it is taken for the page's own.
-AGGREGATED_DATELINES = [
-    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", "https://www.beritahub.com/id-id/a/1",
-     ["radarbatamid"]),
-    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", "http://127.0.0.1:8000/a/1", []),
-    ("BATAM, RADARBATAM.id - Kapal feri kembali berlayar normal.", None, []),
-]
-
-
-@pytest.mark.parametrize(("text", "url", "expected"), AGGREGATED_DATELINES)
-def test_datelines_on_aggregators(no_gazetteer: None, text: str, url: str | None, expected: list[str]) -> None:
-    assert _names(text, "id", url) == expected
-
-
 @pytest.mark.parametrize(("text", "url", "expected"), SISTER_EDITIONS)
 def test_sister_editions_stay_sources(no_gazetteer: None, text: str, url: str, expected: list[str]) -> None:
     assert _names(text, "id", url) == expected, text

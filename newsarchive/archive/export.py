@@ -18,6 +18,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, text
 
 from newsarchive import __version__
+from newsarchive.archive.cdxj import SortedLines, index_line
 from newsarchive.archive.filters import Selection
 from newsarchive.archive.store import page_header_items
 from newsarchive.article import FIELDS
@@ -72,15 +73,6 @@ def _cited(conn: Connection, selection: Selection, ids: list[int]) -> dict[int, 
     return _by_article(conn, selection, "cited_sources", "x.name, x.evidence, x.char_offset", "x.position", ids)
 
 
-def _latest_pages(conn: Connection, selection: Selection, ids: list[int]) -> dict[int, Any]:
-    """The latest stored page of each of the chunk's articles that has one."""
-    latest: dict[int, Any] = {}
-    for page in _related(conn, selection, "pages", "x.url, x.status, x.headers, x.body, x.last_fetched_at",
-                         "x.last_fetched_at, x.id", ids):
-        latest[page.article_id] = page  # ordered by time: the last one kept is the latest fetch
-    return latest
-
-
 def iter_articles(conn: Connection, selection: Selection = Selection()) -> Iterator[dict[str, Any]]:
     """Every selected article as ``Article.to_dict()`` would give it, plus ``site`` under ``_site``."""
     for rows in _chunks(conn, selection):
@@ -123,35 +115,84 @@ def write_csv(out: IO[str], conn: Connection, selection: Selection) -> int:
     return n
 
 
-def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: bool = True) -> tuple[int, int]:
-    """One ``response`` record per article, holding its latest stored page as fetched.
+PAGE_CHUNK = 100  # stored pages read at a time for the WARC: their bodies are held until written
 
-    Returns (records written, articles without a stored page, or whose stored page is damaged)."""
+
+class _Counting:
+    """A binary stream that counts the bytes written through it: each WARC record's offset and length."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out, self.position = out, 0
+
+    def write(self, data: bytes) -> int:
+        self.out.write(data)
+        self.position += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _pages(conn: Connection, selection: Selection) -> Iterator[Any]:
+    """Every stored page (each ``pages`` row: each distinct capture), in the order they were stored; with a
+    selection, the pages of the selected articles only."""
+    where, params = selection.where("a")
+    join = "JOIN articles a ON a.id = p.article_id" if where else ""
+    last = 0
+    while True:
+        rows = conn.execute(text(f"SELECT p.id, p.url, p.status, p.headers, p.body, p.fetched_at FROM pages p {join} "
+                                 f"WHERE p.id > :last {where} ORDER BY p.id LIMIT {PAGE_CHUNK}"),
+                            {"last": last, **params}).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].id
+
+
+def _without_page(conn: Connection, selection: Selection) -> int:
+    where, params = selection.where("a")
+    return conn.execute(text(f"SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                             f"(SELECT 1 FROM pages p WHERE p.article_id = a.id) {where}"), params).scalar_one()
+
+
+def write_warc(out: IO[bytes], conn: Connection, selection: Selection, gzip: bool = True,
+               index: SortedLines | None = None, filename: str = "") -> tuple[int, int]:
+    """A ``warcinfo`` record, then one ``response`` record per stored page (every capture, not only the
+    latest), as fetched and dated by its fetch time (the first fetch of those bytes, the anchor its article's
+    relative dates were read from). ``index``: gets a CDXJ line per response, naming ``filename``.
+
+    Returns (records written, articles without a stored page, plus damaged pages left out)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    writer = WARCWriter(out, gzip=gzip)
-    writer.write_record(writer.create_warcinfo_record("newsarchive-export.warc", {
+    counting = _Counting(out)
+    writer = WARCWriter(counting, gzip=gzip)
+    writer.write_record(writer.create_warcinfo_record(filename or "newsarchive-export.warc", {
         "software": f"newsarchive/{__version__}", "format": "WARC File Format 1.1",
         "description": "Pages of a newsarchive archive, as they were fetched"}))
-    written = missing = 0
-    for rows in _chunks(conn, selection):
-        pages = _latest_pages(conn, selection, [r.id for r in rows])
-        for r in rows:
-            page = pages.get(r.id)
-            body = _page_body(page) if page is not None else None
-            if body is None:
-                missing += 1
-                continue
-            headers = [(k, v) for k, v in page_header_items(page.headers) if k.lower() not in WIRE_HEADERS]
-            headers.append(("Content-Length", str(len(body))))
-            status = f"{page.status} {_reason(page.status)}"
-            record = writer.create_warc_record(
-                page.url, "response", payload=BytesIO(body),
-                http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
-                warc_headers_dict={"WARC-Date": page.last_fetched_at})
-            writer.write_record(record)
-            written += 1
+    written, missing = 0, _without_page(conn, selection)
+    # An uncompressed record is followed by two CRLFs that indexers count as the gap between records, not as
+    # part of the record; in a .warc.gz they are inside the record's gzip member.
+    trailer = 0 if gzip else len(b"\r\n\r\n")
+    for page in _pages(conn, selection):
+        body = _page_body(page)
+        if body is None:
+            missing += 1
+            continue
+        headers = [(k, v) for k, v in page_header_items(page.headers) if k.lower() not in WIRE_HEADERS]
+        headers.append(("Content-Length", str(len(body))))
+        record = writer.create_warc_record(
+            page.url, "response", payload=BytesIO(body),
+            http_headers=StatusAndHeaders(f"{page.status} {_reason(page.status)}", headers, protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": page.fetched_at})
+        offset = counting.position
+        writer.write_record(record)
+        written += 1
+        if index is not None:
+            index.add(index_line(page.url, page.fetched_at, {
+                "mime": record.http_headers.get_header("Content-Type"), "status": page.status,
+                "digest": record.rec_headers.get_header("WARC-Payload-Digest"),
+                "length": counting.position - offset - trailer, "offset": offset, "filename": filename}))
     return written, missing
 
 

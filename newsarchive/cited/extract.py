@@ -398,11 +398,6 @@ def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str,
     return gaz.for_host(host), labels
 
 
-def _names_a_site(labels: tuple[str, ...]) -> bool:
-    """Whether host labels are a domain name (``msn.com``), not an IP address or a bare ``localhost``."""
-    return len(labels) >= 2 and not labels[-1].isdigit()
-
-
 def _self_name(text: str, own: Entry | None, gaz: Gazetteer) -> str | None:
     """The site's own name from the text's leading dateline ("WartaPertahanan.com - ..."), used when
     the URL does not identify the site (unknown host, a mirror, a local copy).  A known outlet's
@@ -563,10 +558,7 @@ class _Sieve:
         """The sieve for one cleaned text from ``url``."""
         blocked, hoax = blocked_spans(t)
         own, labels = _own_site(url, gaz)
-        # A leading dateline that does not spell a named host is another outlet's copy ("BATAM, TRIBUNBATAM.id -"
-        # on an aggregator); on an address that names nothing (127.0.0.1, a local file) it is the site's own.
-        self_name = None if _names_a_site(labels) else _self_name(t.lstrip(), own, gaz)
-        return cls(blocked, hoax, own, labels, self_name, gaz)
+        return cls(blocked, hoax, own, labels, _self_name(t.lstrip(), own, gaz), gaz)
 
     @staticmethod
     def keys(f: Found) -> tuple[str, str]:

@@ -20,11 +20,13 @@ from newsarchive.errors import UserError
 from newsarchive.redact import RedactingFilter, redact
 
 # Every module named ``<command>_cmd`` in this package is a subcommand; this order is the help's order.
-ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "reparse", "history", "stats", "serve", "demo")
+ORDER = ("scrape", "parse", "crawl", "sql", "search", "export", "import-warc", "reparse", "history", "stats", "serve",
+         "demo")
 
 
 def _commands() -> list[str]:
-    found = {m.name[:-4] for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
+    # A module ``import_warc_cmd`` is the command ``import-warc``.
+    found = {m.name[:-4].replace("_", "-") for m in pkgutil.iter_modules(__path__) if m.name.endswith("_cmd")}
     return [c for c in ORDER if c in found] + sorted(found - set(ORDER))
 
 
@@ -38,7 +40,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name in _commands():
         if only and name != only:
             continue
-        importlib.import_module(f"newsarchive.cli.{name}_cmd").add_parser(sub)
+        importlib.import_module(f"newsarchive.cli.{name.replace('-', '_')}_cmd").add_parser(sub)
     return parser
 
 

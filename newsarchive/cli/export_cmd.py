@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import Connection
+
+from newsarchive.archive.cdxj import SortedLines
 from newsarchive.archive.db import archive_errors, archive_url, open_engine
 from newsarchive.archive.export import write_csv, write_jsonl, write_warc
-from newsarchive.archive.filters import add_selection_options, selection_from
+from newsarchive.archive.filters import Selection, add_selection_options, selection_from
 from newsarchive.cli.errors import EXIT_USAGE, CLIError
 from newsarchive.cli.options import add_db
 
@@ -27,6 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="jsonl: the Article contract; csv: one row per article; warc: the stored pages")
     p.add_argument("--output", "-o", metavar="PATH",
                    help="write here instead of stdout (WARC: gzipped per record unless PATH ends in .warc)")
+    p.add_argument("--cdxj", metavar="PATH",
+                   help="with --format warc and --output: also write a sorted CDXJ index of the WARC here")
     add_selection_options(p)
     add_db(p)
     p.set_defaults(run=run)
@@ -135,21 +140,35 @@ def _output(target: Path | None, binary: bool) -> Iterator[IO]:
         raise
 
 
+def _export_warc(args: argparse.Namespace, conn: Connection, selection: Selection, target: Path | None,
+                 index_target: Path | None) -> int:
+    gzip = not (args.output or "").endswith(".warc")
+    index = SortedLines() if index_target is not None else None
+    with _output(target, binary=True) as out:
+        written, missing = write_warc(out, conn, selection, gzip=gzip, index=index,
+                                      filename=target.name if target else "")
+    if index is not None:
+        with _output(index_target, binary=False) as out:
+            index.write_to(out)
+    if missing:
+        print(f"newsarchive: {missing} article(s) have no stored page and are not in the WARC", file=sys.stderr)
+    return written
+
+
 def run(args: argparse.Namespace) -> int:
     selection = selection_from(args.site, args.since)
+    if args.cdxj is not None and (args.format != "warc" or args.output is None):
+        raise CLIError("--cdxj needs --format warc and --output (the index names the WARC file)", EXIT_USAGE)
     target = None if args.output is None else check_target(args.output, args.db)  # before the archive opens
+    index_target = None if args.cdxj is None else check_target(args.cdxj, args.db)
+    if index_target is not None and target is not None and index_target.resolve() == target.resolve():
+        raise CLIError("--cdxj must name another file than --output", EXIT_USAGE)
     engine = open_engine(args.db, readonly=True)
     try:
         # One connection, one transaction: the export is a consistent snapshot even while a crawl writes.
         with archive_errors(args.db), engine.connect() as conn, conn.begin():
             if args.format == "warc":
-                gzip = not (args.output or "").endswith(".warc")
-                with _output(target, binary=True) as out:
-                    written, missing = write_warc(out, conn, selection, gzip=gzip)
-                if missing:
-                    print(f"newsarchive: {missing} article(s) have no stored page and are not in the WARC",
-                          file=sys.stderr)
-                count = written
+                count = _export_warc(args, conn, selection, target, index_target)
             else:
                 writer = write_jsonl if args.format == "jsonl" else write_csv
                 with _output(target, binary=False) as out:
@@ -157,5 +176,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if target is not None:
-        print(f"exported {count} article(s) to {args.output}", file=sys.stderr)
+        what = "page(s)" if args.format == "warc" else "article(s)"
+        print(f"exported {count} {what} to {args.output}", file=sys.stderr)
     return 0

@@ -175,3 +175,28 @@ def test_refetch_of_identical_bytes_changes_nothing(tmp_path):
             assert conn.execute(text("SELECT name FROM authors ORDER BY position")).scalars().all() == \
                 ["Penulis 1", "Redaksi"]
             assert conn.execute(text("SELECT count(*) FROM pages")).scalar_one() == 1
+
+
+def test_two_writers_storing_one_new_url_at_once(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two frontier workers store the same new article at the same moment (one article, two addresses that
+    end in one canonical URL): the loser's insert breaks the unique url; it stores again and updates the row."""
+    html = pg.page_html("Jembatan Gantung Diresmikan", "2023-06-01", "Jembatan gantung baru diresmikan pagi ini").encode()
+    url = "https://kabaruji.example/2023/06/jembatan-gantung.html"
+    from newsarchive import parse_article
+
+    article = parse_article(html, url)
+    with Archive(pg_url) as first, Archive(pg_url) as second:
+        real_insert = first._insert_fresh
+        raced: list[bool] = []
+
+        def insert_after_the_other(session, items):  # noqa: ANN001, ANN202 - the method's own signature
+            if not raced:  # between this writer's look-up and its insert, the other commits the same URL
+                raced.append(True)
+                assert second.save_many([(article, None)]) == [SaveResult.NEW]
+            return real_insert(session, items)
+
+        monkeypatch.setattr(first, "_insert_fresh", insert_after_the_other)
+        assert first.save_many([(article, None)]) in ([SaveResult.UNCHANGED], [SaveResult.UPDATED])
+        assert raced == [True]
+    with open_engine(pg_url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM articles WHERE url = :u"), {"u": url}).scalar() == 1

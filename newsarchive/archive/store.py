@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, insert, select, tuple_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from newsarchive.archive.db import archive_errors, open_engine
@@ -32,6 +33,10 @@ from newsarchive.article import Article
 from newsarchive.timeutil import iso_utc, to_sortable_utc, utc_now
 
 log = logging.getLogger(__name__)
+
+# Times a chunk is stored again after another writer inserted one of its new URLs first (a race of two
+# frontier workers); a second failure is no race but a real error.
+CONCURRENT_INSERT_RETRIES = 1
 
 
 class SaveResult(str, enum.Enum):
@@ -127,9 +132,22 @@ class Archive:
         with archive_errors(self.target):
             iterator = iter(items)
             while chunk := tuple(islice(iterator, batch)):
-                with self.sessions.begin() as session:
-                    results.extend(self._save_chunk(session, chunk))
+                results.extend(self._commit_chunk(chunk))
         return results
+
+    def _commit_chunk(self, chunk: Sequence[tuple[Article, FetchedPage | None]]) -> list[SaveResult]:
+        """One chunk in one transaction. Workers of a shared frontier may store the same new URL at the same
+        moment (one article reached by two addresses): the loser's insert breaks the unique ``url`` and its
+        transaction rolls back whole; tried again, it finds the winner's row and updates it instead."""
+        for attempt in range(CONCURRENT_INSERT_RETRIES + 1):
+            try:
+                with self.sessions.begin() as session:
+                    return self._save_chunk(session, chunk)
+            except IntegrityError:
+                if attempt == CONCURRENT_INSERT_RETRIES:
+                    raise
+                log.info("another writer stored one of %d articles first; storing them again", len(chunk))
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def store_page(self, page: FetchedPage, article_id: int | None = None) -> None:
         """Keep a response that is not (or not yet) an article, e.g. a page that failed to parse."""

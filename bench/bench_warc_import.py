@@ -2,6 +2,7 @@
 """WARC import throughput: ``newsarchive import-warc`` on a generated WARC, with 1 and 2 parse processes.
 
     .venv/bin/python bench/bench_warc_import.py [--records 20000] [--jobs 1,2] [--seed 7] [--keep DIR]
+    .venv/bin/python bench/bench_warc_import.py --records 2000 --bulk-mb 1024 --jobs 1   # memory on 1 GB
 
 The WARC is generated here (reproducible, no downloaded data), in a temporary folder: ``--records`` HTTP
 response records of news pages built from templates of our own (an Indonesian portal's layout: navigation,
@@ -10,6 +11,10 @@ about 9 KB of HTML each), gzip-compressed per record as crawlers write them, eve
 ``Content-Encoding: gzip``, every seventh chunked. Each run imports it into a fresh SQLite archive through the
 CLI (a process of its own) and reports pages/s (wall clock, start-up included) and the peak RSS of the largest
 process (the CLI or one of its workers).
+
+``--bulk-mb N`` first fills the WARC with N MB of large records a real capture holds (videos, and HTML pages
+over ``DOWNLOAD_MAXSIZE``), written uncompressed, so that the peak RSS shows whether memory stays bounded
+whatever the file's size: they are read through and skipped, never held.
 """
 from __future__ import annotations
 
@@ -72,11 +77,28 @@ def news_page(rng: random.Random, n: int, published: datetime) -> tuple[str, byt
     return url, page.encode("utf-8")
 
 
-def write_warc(path: Path, records: int, seed: int) -> int:
+# Bulk records: a video, and an HTML page just over the import's size cap (DOWNLOAD_MAXSIZE, 20 MiB).
+BULK_RECORDS = (("video/mp4", 24 * 1024 * 1024), ("text/html; charset=utf-8", 21 * 1024 * 1024))
+
+
+def write_bulk(writer: WARCWriter, megabytes: int, rng: random.Random) -> None:
+    written, n = 0, 0
+    while written < megabytes * 1024 * 1024:
+        ctype, size = BULK_RECORDS[n % len(BULK_RECORDS)]
+        body = rng.randbytes(size) if ctype.startswith("video") else b"<p>" + b"x" * (size - 3)
+        writer.write_record(writer.create_warc_record(
+            f"https://kabarnusantara.example/bulk/{n}", "response", payload=BytesIO(body),
+            warc_headers_dict={"WARC-Date": "2023-03-01T00:00:00Z"},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")))
+        written, n = written + size, n + 1
+
+
+def write_warc(path: Path, records: int, seed: int, bulk_mb: int = 0) -> int:
     rng = random.Random(seed)
     start = datetime(2023, 3, 1, tzinfo=timezone(timedelta(hours=7)))
     with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
+        writer = WARCWriter(out, gzip=not bulk_mb)  # bulk: uncompressed, as a large crawl's .warc often is
+        write_bulk(writer, bulk_mb, rng)
         for n in range(records):
             published = start + timedelta(minutes=7 * n)
             url, body = news_page(rng, n, published)
@@ -115,14 +137,15 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=20_000)
     ap.add_argument("--jobs", default="1,2", help="comma-separated process counts to time")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--bulk-mb", type=int, default=0, help="MB of large skipped records to put first")
     ap.add_argument("--keep", type=Path, help="write the WARC and archives here instead of a temporary folder")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        warc = folder / "bench.warc.gz"
+        warc = folder / ("bench.warc" if args.bulk_mb else "bench.warc.gz")
         started = time.perf_counter()
-        size = write_warc(warc, args.records, args.seed)
+        size = write_warc(warc, args.records, args.seed, args.bulk_mb)
         print(f"machine: {describe()}")
         print(f"generated {args.records:,} records, {size / 1e6:.1f} MB, in {time.perf_counter() - started:.1f} s")
         for jobs in (int(j) for j in args.jobs.split(",")):

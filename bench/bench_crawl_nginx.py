@@ -42,6 +42,7 @@ import time
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
@@ -244,7 +245,8 @@ def bare_crawl(base: str) -> dict:
 
 def full_crawl(base: str, db: str, extra: list[str]) -> dict:
     """``newsarchive crawl BASE/ --db DB`` through the CLI, in this process."""
-    import newsarchive.parse  # noqa: F401  (imported before the clock starts, as Scrapy is for the bare crawl)
+    # As the `newsarchive` command: the package then loads the parser on first use, not on import.
+    sys.argv[0] = "newsarchive"
     from newsarchive.cli import main
 
     args = ["crawl", base + "/", "--db", db]
@@ -411,12 +413,6 @@ def describe_run(kind: str, r: dict) -> str:
     return (f"  {kind}: {pages} pages, {r['stored']} stored, {r['wall_seconds']:.1f} s = {pages / r['wall_seconds']:.0f} "
             f"pages/s, {r['stored'] / r['wall_seconds']:.0f} articles/s; CPU {r['cpu_seconds']:.1f} s "
             f"(+{r['children_cpu_seconds']:.1f} s in children); peak RSS {r['peak_rss_mb']:.0f} MB{kids}")
-
-
-def median(values: list[float]) -> float:
-    values = sorted(values)
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def main() -> None:

@@ -70,10 +70,10 @@ NEWSARCHIVE_DEMO_PROXY = ""
 # Where StorePipeline writes: a file path or a SQLAlchemy URL.
 NEWSARCHIVE_DB = str(DEFAULT_DB)
 # Article pages of a crawl are parsed in this many worker processes (newsarchive.parsepool), so that the
-# reactor only fetches and stores: one per CPU beyond the one the reactor keeps busy, at least one, at most two
-# (on 2 CPUs one worker came out ahead; see the README's crawl figures). 0: parsed in the crawling process.
-# `newsarchive scrape` (a few pages) always parses in-process: no pool to start.
-NEWSARCHIVE_PARSE_WORKERS = min(2, max(1, len(os.sched_getaffinity(0)) - 1))
+# reactor only fetches and stores: one per CPU, at most two (on 2 CPUs two workers came out ahead of one, the
+# reactor's process no longer being busy all the time; see the README's crawl figures). 0: parsed in the
+# crawling process. `newsarchive scrape` (a few pages) always parses in-process: no pool to start.
+NEWSARCHIVE_PARSE_WORKERS = min(2, len(os.sched_getaffinity(0)))
 # Pages waiting in the pool, per worker; more wait in Scrapy (bounded by SCRAPER_SLOT_MAX_ACTIVE_SIZE).
 NEWSARCHIVE_PARSE_BACKLOG = 4
 # StorePipeline writes this many articles per transaction, or what it has every FLUSH_SECONDS.

@@ -156,8 +156,7 @@ def test_the_pool_size_is_read_and_bounded(value, workers):
     assert pool_size(Settings({"NEWSARCHIVE_PARSE_WORKERS": value})) == workers
 
 
-def test_the_default_pool_leaves_the_reactor_a_cpu():
+def test_the_default_pool_is_one_worker_per_cpu_at_most_two():
     from newsarchive import settings
 
-    cpus = len(os.sched_getaffinity(0))
-    assert settings.NEWSARCHIVE_PARSE_WORKERS == min(2, max(1, cpus - 1))
+    assert settings.NEWSARCHIVE_PARSE_WORKERS == min(2, len(os.sched_getaffinity(0)))

@@ -17,6 +17,9 @@ from newsarchive.urls import safe_url
 
 # Query or path markers of the one-page form of a split article.
 _WHOLE = re.compile(r"[?&](?:page=all|showall=(?:1|true)|single=1|view=all)(?:&|$)|/all/?$", re.I)
+# Words every marker above holds: a link without one (and on a page whose own URL has none) cannot lead to the
+# one-page form, and is passed over before the cost of resolving it (most pages hold dozens of links, no marker).
+_MARKER_WORDS = re.compile(r"all|single", re.I)
 # Query parameters that page through one article rather than name it ("?id=123&page=2" is still article 123).
 _PAGING = frozenset({"page", "showall", "single", "view", "pg", "halaman"})
 
@@ -43,8 +46,11 @@ def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
     """
     here = urlsplit(url)
     stem = re.sub(r"\.\w{2,5}$", "", here.path).rstrip("/")
+    every_link = bool(_MARKER_WORDS.search(url))  # a marker may come from the page's own address
     for href in hrefs:
         href = (href or "").strip()
+        if not every_link and not _MARKER_WORDS.search(href):
+            continue
         # safe_url: a malformed link (bad IPv6 literal, port, host) is skipped, never the page.
         candidate = safe_url(href, url) if href and not href.startswith("#") else None
         if candidate is None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from newsarchive.archive.store import FetchedPage
 from newsarchive.classify import is_index_url
 from newsarchive.article import Article
-from newsarchive.parse import parse_article
 from newsarchive.sites import Site, SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
@@ -21,6 +20,10 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def article_from_page(page: FetchedPage, site: Site | None = None) -> Article:
     """Parse ``page``; ``site`` (its entry in the sites file, if any) names the parser profile and time zone."""
+    # Imported on first use: loading the parser's models costs ~120 MB, which a crawl that parses in its
+    # pool (newsarchive.parsepool) need not carry in the crawling process.
+    from newsarchive.parse import parse_article
+
     return parse_article(page.body, page.url, fetched_at=page.fetched_at, content_type=page.header("Content-Type"),
                          profile=site.profile if site else None, timezone=site.timezone if site else None)
 

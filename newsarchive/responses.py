@@ -6,6 +6,7 @@ from scrapy.http import HtmlResponse, Response
 from newsarchive.archive.store import FetchedPage
 from newsarchive.document import bound_markup
 from newsarchive.items import ArticleItem
+from newsarchive.parsepool import ParsePool
 from newsarchive.reading import article_from_page, looks_html
 from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
@@ -43,3 +44,12 @@ def article_item(response: Response, site: Site | None = None) -> ArticleItem:
     ``site`` (its entry in the sites file) names the parser profile and time zone."""
     page = fetched_page(response)
     return ArticleItem(article=article_from_page(page, site), page=page)
+
+
+async def read_article(response: Response, site: Site | None, pool: ParsePool | None) -> ArticleItem:
+    """:func:`article_item`, parsed by a worker of ``pool`` when there is one (the same Article either way:
+    the parser is a pure function of the page)."""
+    if pool is None:
+        return article_item(response, site)
+    page = fetched_page(response)
+    return ArticleItem(article=await pool.article(page, site), page=page)

@@ -4,6 +4,8 @@ The CLI and ``scrapy crawl`` both read this module; ``-s NAME=VALUE`` overrides 
 Politeness is the default (robots.txt, AutoThrottle, per-domain concurrency, a contactable User-Agent);
 tests and benchmarks switch the delays off with ``-s``.
 """
+import os
+
 from newsarchive import __version__
 from newsarchive.paths import DEFAULT_DB
 
@@ -47,6 +49,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Before HttpProxyMiddleware (750), which honours the proxy it names; off unless NEWSARCHIVE_DEMO_PROXY.
     "newsarchive.middlewares.demoproxy.DemoProxyMiddleware": 740,
 }
+# Items handled at once per response: a page gives one article (and links, scheduled at once). Scrapy starts
+# this many tasks for every response's output, and its default of 100 cost more than the store itself.
+CONCURRENT_ITEMS = 8
 # Many sites in one run: the next request goes to the least busy site rather than the oldest in line.
 SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
@@ -64,6 +69,13 @@ NEWSARCHIVE_DEMO_PROXY = ""
 
 # Where StorePipeline writes: a file path or a SQLAlchemy URL.
 NEWSARCHIVE_DB = str(DEFAULT_DB)
+# Article pages of a crawl are parsed in this many worker processes (newsarchive.parsepool), so that the
+# reactor only fetches and stores: one per CPU, at most two (on 2 CPUs two workers came out ahead of one, the
+# reactor's process no longer being busy all the time; see the README's crawl figures). 0: parsed in the
+# crawling process. `newsarchive scrape` (a few pages) always parses in-process: no pool to start.
+NEWSARCHIVE_PARSE_WORKERS = min(2, len(os.sched_getaffinity(0)))
+# Pages waiting in the pool, per worker; more wait in Scrapy (bounded by SCRAPER_SLOT_MAX_ACTIVE_SIZE).
+NEWSARCHIVE_PARSE_BACKLOG = 4
 # StorePipeline writes this many articles per transaction, or what it has every FLUSH_SECONDS.
 NEWSARCHIVE_STORE_BATCH = 50
 NEWSARCHIVE_STORE_FLUSH_SECONDS = 0.5

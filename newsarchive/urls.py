@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -122,6 +123,13 @@ def _drop_flag_values(url: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
+# Canonical forms kept for reuse: a crawl canonicalises each link several times (the spider, the dupefilter,
+# the conditional-GET middleware), and the pages of a site link to the same few hundred URLs over and over.
+# Bounded: a few MB at most.
+CANONICAL_CACHE = 16384
+
+
+@lru_cache(maxsize=CANONICAL_CACHE)
 def canonicalize(url: str) -> str:
     """One address per page: w3lib's ``canonicalize_url`` (no fragment, query arguments sorted, percent
     encoding and host case normalised) after ``url_query_cleaner`` dropped TRACKING_PARAMETERS, less the

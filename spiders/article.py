@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, IgnoreRequest, StopDownload
+from scrapy.exceptions import CloseSpider, IgnoreRequest, NotConfigured, StopDownload
 from scrapy.http import Request, Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -45,7 +45,8 @@ from newsarchive.middlewares.pagebudget import PageBudgetSpent
 from newsarchive.multipage import merge_whole, same_article_page, whole_article_url
 from newsarchive.items import ArticleItem
 from newsarchive.reading import is_candidate
-from newsarchive.responses import article_item, bounded, is_html
+from newsarchive.parsepool import ParsePool
+from newsarchive.responses import article_item, bounded, is_html, read_article
 from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
                                    record_gone)
 from newsarchive.sites import Site, adhoc_site, load_sites
@@ -56,6 +57,8 @@ log = logging.getLogger(__name__)
 # Parts of Scrapy's messages for a response dropped over DOWNLOAD_MAXSIZE: announced by its headers, seen
 # while downloading, or reached while decompressing (a gzip bomb). Skipped on purpose, not failures.
 _TOO_LARGE = ("max download size", "larger than download max size", "exceeded DOWNLOAD_MAXSIZE")
+# Link URLs remembered per run (about 150 bytes each), so that repeated links are not requested again.
+LINKED_MAX = 200_000
 # Statuses of a page that is no more (a dead link, a deleted article): counted as gone, not as failed.
 GONE_STATUSES = (404, 410)
 
@@ -98,8 +101,10 @@ class ArticleSpider(scrapy.Spider):
         self.download_maxsize = defaults.DOWNLOAD_MAXSIZE  # also the cap on a gzipped sitemap once inflated
         self.robots_truncated: set[str] = set()
         self.shared_frontier = False  # workers of a shared frontier (crawl --frontier): from_crawler says
+        self.parse_pool: ParsePool | None = None  # crawls only (from_crawler): a scrape parses its few pages here
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
         self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
+        self.linked: set[str] = set()  # URLs requested from links this run (remember_link)
         # Host filtering is done by Site.owns, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
         self.links = LinkExtractor(deny_extensions=[], unique=True)
 
@@ -119,6 +124,11 @@ class ArticleSpider(scrapy.Spider):
         spider.robots_maxsize = settings.getint("NEWSARCHIVE_ROBOTSTXT_MAXSIZE")
         spider.download_maxsize = settings.getint("DOWNLOAD_MAXSIZE")
         spider.shared_frontier = bool(settings.get("NEWSARCHIVE_FRONTIER"))
+        if spider.follow:
+            try:
+                spider.parse_pool = ParsePool.from_crawler(crawler)
+            except NotConfigured:  # NEWSARCHIVE_PARSE_WORKERS = 0: pages are parsed in this process
+                spider.parse_pool = None
         crawler.signals.connect(spider.robots_bytes, signal=signals.bytes_received)
         return spider
 
@@ -284,18 +294,34 @@ class ArticleSpider(scrapy.Spider):
             if checked is None:
                 continue
             url = canonicalize(checked)
+            if url in self.linked:
+                continue  # requested from another page already: the dupefilter would drop it anyway
             if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
                 continue
             if whole and (url == canonicalize(whole) or same_article_page(response.url, url)):
                 continue  # this article's other pages and one-page form: store_or_whole fetches the latter
+            self.remember_link(url)
             yield self.page_request(url)
+
+    def remember_link(self, url: str) -> None:
+        """Keep ``url``, about to be requested from a link, so that links to it on later pages cost nothing: on
+        a site each page links to the same sections and related articles. Not a URL the archive knows (and
+        this run has not fetched): the dupefilter counts each link to it as skipped, and says so in the
+        summary. Bounded: past LINKED_MAX URLs the set starts again (repeats then reach the dupefilter)."""
+        state = state_for(self.crawler)
+        known = state.get(url) if state is not None else None
+        if known is not None and not known.this_run:
+            return
+        if len(self.linked) >= LINKED_MAX:
+            self.linked.clear()
+        self.linked.add(url)
 
     # -- pages ---------------------------------------------------------------------------------------------
     def is_candidate(self, url: str) -> bool:
         """Worth parsing as an article? The site's article pattern when it has one, else the URL's shape."""
         return is_candidate(url, self.site_for(url))
 
-    def parse_page(self, response: Response) -> Iterable[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         explicit = response.meta.get("explicit", False)
         self.crawler.stats.inc_value(FETCHES)
         if not explicit:
@@ -305,12 +331,22 @@ class ArticleSpider(scrapy.Spider):
             log.info("not HTML, not parsed: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/not_html")
             return
+        item = None
+        if explicit or self.is_candidate(response.url):
+            # In the parse pool when the crawl has one (the reactor fetches and stores meanwhile), else here.
+            item = await read_article(response, self.site_for(response.url), self.parse_pool)
+        for output in self.page_outputs(response, item):
+            yield output
+
+    def page_outputs(self, response: Response, item: ArticleItem | None) -> Iterator[Any]:
+        """What a fetched HTML page gives: its article (``item``, None for a page not worth parsing) and the
+        links to follow."""
+        explicit = response.meta.get("explicit", False)
         links_from = bounded(response)  # Scrapy's selectors parse the page again: within our bounds too
         state = state_for(self.crawler) if self.follow else None
         followed = True
         whole = None
-        if explicit or self.is_candidate(response.url):
-            item = article_item(response, self.site_for(response.url))
+        if item is not None:
             article = item.article
             if state is not None:
                 # This run has this page now: another link to it (or to its canonical URL) is not due again.

@@ -22,6 +22,9 @@ from newsarchive.archive.store import Archive, fetched_page_of, update_article
 from newsarchive.multipage import whole_article_url
 from newsarchive.normalise import normalise
 from newsarchive.reading import article_from_page, known_sites, site_for
+# This command always parses: the parser (its models, and the profiles file, whose errors are reported before
+# anything else) loads on import, as it did before newsarchive.reading deferred it for crawls that parse in a pool.
+import newsarchive.parse  # noqa: E402,F401  # isort: skip
 from newsarchive.sites import Site
 
 log = logging.getLogger(__name__)

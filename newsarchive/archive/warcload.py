@@ -27,6 +27,9 @@ from newsarchive.archive.warcimport import Capture, ReadCounts, WarcError, read_
 from newsarchive.article import Article
 from newsarchive.normalise import normalise
 from newsarchive.reading import article_from_page, is_candidate, site_for
+# This command always parses: the parser (its models, and the profiles file, whose errors are reported before
+# anything else) loads on import, as it did before newsarchive.reading deferred it for crawls that parse in a pool.
+import newsarchive.parse  # noqa: E402,F401  # isort: skip
 from newsarchive.sites import Site
 
 log = logging.getLogger(__name__)

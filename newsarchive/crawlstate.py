@@ -28,6 +28,8 @@ from newsarchive.urls import canonicalize, host_of
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from newsarchive.lock import ArchiveLock
+
 log = logging.getLogger(__name__)
 
 # Signal (``crawler.signals``, argument ``page``: a FetchedPage): a fetched HTML page that is not stored as
@@ -276,6 +278,21 @@ def resume_point(engine: Engine) -> str | None:
                 break
             start = started
     return start
+
+
+@dataclass(frozen=True)
+class RunStart:
+    run_id: int
+    stale: list[tuple[int, str]]  # (id, started_at) of the dead runs this one closed
+    resume_since: str | None  # where the dead runs' work is taken up (see resume_point)
+
+
+def begin_run(engine: Engine, lock: "ArchiveLock", label: str | None) -> RunStart:
+    """What every run does once it holds its lock (``newsarchive crawl``, or a bare ``scrapy crawl`` through
+    the run recorder): close the rows of runs whose process is gone, take up their work, open its own row."""
+    stale = close_stale_runs(engine, lock.run_alive)
+    resume_since = min(filter(None, [resume_point(engine), *(s for _, s in stale)]), default=None)
+    return RunStart(start_run(engine, label, lock.reserve_run()), stale, resume_since)
 
 
 def start_run(engine: Engine, site: str | None, run_id: int | None = None) -> int:

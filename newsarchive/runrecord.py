@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twisted.internet import task
 
 from newsarchive.archive.db import open_engine
-from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
+from newsarchive.crawlstate import begin_run, update_run
 from newsarchive.lock import ArchiveLock, site_hosts
 from newsarchive.redact import redact_url
 
@@ -139,13 +139,13 @@ class RunRecorder:
         lock = ArchiveLock(target, site_hosts(getattr(spider, "sites", None) or [])).acquire()
         try:
             engine = open_engine(target)
-            stale = close_stale_runs(engine, lock.run_alive)
-            if stale:
+            started = begin_run(engine, lock, run_label(spider))
+            if started.stale:
                 log.warning("previous run %s was interrupted; this run finishes its work",
-                            ", ".join(str(i) for i, _ in stale))
+                            ", ".join(str(i) for i, _ in started.stale))
             if getattr(spider, "resume_since", "") is None:
-                spider.resume_since = min(filter(None, [resume_point(engine), *(s for _, s in stale)]), default=None)
-            run_id = start_run(engine, run_label(spider), lock.reserve_run())
+                spider.resume_since = started.resume_since
+            run_id = started.run_id
         except BaseException:
             lock.release()
             raise

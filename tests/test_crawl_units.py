@@ -214,7 +214,6 @@ def test_resume_pages_come_from_the_crawl_state(tmp_path):
 
 
 def test_one_count_for_the_live_and_the_final_run_row():
-    from newsarchive.cli.crawl_cmd import status_of
     from newsarchive.runner import RunReport
     from newsarchive.runrecord import run_counts
 
@@ -224,9 +223,9 @@ def test_one_count_for_the_live_and_the_final_run_row():
     assert run_counts(stats) == {"new": 3, "updated": 0, "unchanged": 0, "failed": 2, "gone": 0, "skipped": 0}
     assert RunReport(stats=stats).counts() == run_counts(stats)
     # A spider that never closed (reason "") did not finish normally; nor did a crawl that could not run.
-    assert status_of(RunReport(reason="")) == "failed"
-    assert status_of(RunReport(reason="finished", error="No module named 'x'")) == "failed"
-    assert status_of(RunReport(reason="finished")) == "ok"
+    assert RunReport(reason="").status() == "failed"
+    assert RunReport(reason="finished", error="No module named 'x'").status() == "failed"
+    assert RunReport(reason="finished").status() == "ok"
 
 
 @pytest.mark.parametrize("pair", ["CONCURRENT_REQUESTS=x", "DOWNLOAD_DELAY=abc", "AUTOTHROTTLE_ENABLED=maybe",

@@ -13,13 +13,12 @@ from __future__ import annotations
 import argparse
 import logging
 
-from newsarchive import settings as defaults
 from newsarchive.archive.db import archive_errors, archive_url, open_engine
 from newsarchive.archive.filters import selection_from
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CLIError
 from newsarchive.cli.locking import acquire_lock
 from newsarchive.cli.options import add_db, add_settings, count, file_name, start_url
-from newsarchive.crawlstate import close_stale_runs, resume_point, start_run, update_run
+from newsarchive.crawlstate import begin_run, update_run
 from newsarchive.runner import RunReport, build_settings, check_report, parse_overrides, run_spider
 from newsarchive.lock import site_hosts
 from newsarchive.frontier import FrontierError, connect, frontier_settings
@@ -86,10 +85,6 @@ def summary(report: RunReport, status: str) -> str:
             f"({pages} HTML page{'' if pages == 1 else 's'})")
 
 
-def status_of(report: RunReport, max_share: float = defaults.NEWSARCHIVE_MAX_FAILED_SHARE) -> str:
-    return report.status(max_share)
-
-
 def print_details(report: RunReport) -> None:
     """The lines under the summary: sites without any article, then up to five failed URLs."""
     empty = report.sites_without_articles()
@@ -133,21 +128,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = open_engine(args.db)  # fails, before any fetch, on an unusable archive
         # Runs still marked 'running' whose process is gone (their lock is free) are closed; this run resumes them.
+        label = ",".join([s.name for s in sites] + [redact_url(u) for u in urls])  # no password in the row
         with archive_errors(args.db):
-            stale = close_stale_runs(engine, lock.run_alive)
-        if stale:
+            started = begin_run(engine, lock, label)
+        if started.stale:
             # On stdout, not only in the log: cron mails it, and a killed run is worth knowing about.
-            print(f"previous run {', '.join(str(i) for i, _ in stale)} (started {min(s for _, s in stale)}) "
-                  "was interrupted; this run finishes its work", flush=True)
-        with archive_errors(args.db):
-            resume_since = min(filter(None, [resume_point(engine), *(s for _, s in stale)]), default=None)
-            label = ",".join([s.name for s in sites] + [redact_url(u) for u in urls])  # no password in the row
-            run_id = start_run(engine, label, lock.reserve_run())
+            print(f"previous run {', '.join(str(i) for i, _ in started.stale)} (started "
+                  f"{min(s for _, s in started.stale)}) was interrupted; this run finishes its work", flush=True)
+        run_id = started.run_id
         settings.set("NEWSARCHIVE_RUN_ID", run_id, priority="cmdline")
         report = run_spider(urls, settings, follow=True, collect=False, sites=sites, since=since,
-                            max_pages=args.max_pages or 0, resume_since=resume_since)
+                            max_pages=args.max_pages or 0, resume_since=started.resume_since)
         max_share = settings.getfloat("NEWSARCHIVE_MAX_FAILED_SHARE")
-        status = status_of(report, max_share)
+        status = report.status(max_share)
         with archive_errors(args.db):
             update_run(engine, run_id, report.counts(), status=status, finished=True)
         lock.check()  # a lock lost mid-run (PostgreSQL connection dropped) is logged as an error

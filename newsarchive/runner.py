@@ -23,8 +23,8 @@ from newsarchive.archive.db import first_line
 from newsarchive.errors import UserError
 from newsarchive.items import ArticleItem
 from newsarchive import settings as defaults
-from newsarchive.runrecord import (FAILURE_PREFIX, SITES_WITHOUT_ARTICLES, alarming, failed_share, run_counts,
-                                   run_status)
+from newsarchive.runrecord import (FAILURE_PREFIX, SITES_WITHOUT_ARTICLES, alarming, crawler_stats, failed_share,
+                                   run_counts, run_status)
 
 log = logging.getLogger(__name__)
 
@@ -300,8 +300,8 @@ def run_spider(urls: list[str], settings: Settings, *, follow: bool, collect: bo
     deferred = process.crawl(crawler, urls=urls, follow="1" if follow else "0", **spider_args)
     deferred.addErrback(failed)
     process.start()
-    stats = crawler.stats.get_stats() if crawler.stats else {}
-    report.stats = dict(stats)
+    stats = crawler_stats(crawler)
+    report.stats = stats
     report.failures = {k[len(FAILURE_PREFIX):]: str(v) for k, v in stats.items() if k.startswith(FAILURE_PREFIX)}
     return report
 

@@ -74,6 +74,15 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
+def crawler_stats(crawler: Crawler) -> dict[str, Any]:
+    """The crawler's stats; empty when the crawl failed before Scrapy made its collector (a spider that could
+    not be created: Scrapy raises on reading ``Crawler.stats`` then)."""
+    try:
+        return dict(crawler.stats.get_stats())
+    except RuntimeError:
+        return {}
+
+
 def failed_share(stats: dict[str, Any]) -> float:
     """Failed URLs per URL fetched (FETCHES; 1.0 when URLs failed and none was counted as fetched)."""
     failed, fetches = run_counts(stats)["failed"], int(stats.get(FETCHES, 0))

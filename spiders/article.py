@@ -49,7 +49,7 @@ from newsarchive.parsepool import ParsePool
 from newsarchive.responses import article_item, bounded, is_html, read_article
 from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
                                    record_gone)
-from newsarchive.sites import Site, adhoc_site, load_sites
+from newsarchive.sites import Site, SiteConfigError, adhoc_site, load_sites
 from newsarchive.urls import canonicalize, safe_url
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,10 @@ class ArticleSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ArticleSpider":
         if isinstance(kwargs.get("sites"), str):  # `scrapy crawl article -a sites=a,b`: names in the sites file
             known = load_sites(crawler.settings.get("NEWSARCHIVE_SITES_FILE") or None)
+            unknown = [name for name in _list(kwargs["sites"]) if name not in known]
+            if unknown:
+                raise SiteConfigError(f"no site named {unknown[0]!r} in the sites file "
+                                      f"(known: {', '.join(sorted(known)) or 'none'})")
             kwargs["sites"] = [known[name] for name in _list(kwargs["sites"])]
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings

@@ -74,3 +74,12 @@ def test_scrapy_crawl_exits_1_when_the_run_failed(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr[-2000:]
     [(_, status, new, failed, finished, _)] = runs(db)
     assert (status, new, failed, finished) == ("failed", 0, 1, 1)
+
+
+def test_scrapy_crawl_names_an_unknown_site_in_one_line(tmp_path: Path) -> None:
+    env = {**cli_env(), "NEWSARCHIVE_DB": str(tmp_path / "archive.sqlite3")}
+    result = subprocess.run([str(SCRAPY), "crawl", "article", "-a", "sites=no-such-site", *FAST], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert "scrapy crawl: no site named 'no-such-site' in the sites file" in result.stderr

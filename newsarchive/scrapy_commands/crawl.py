@@ -24,13 +24,14 @@ from newsarchive.archive.db import first_line
 from newsarchive.cli.errors import EXIT_FAILED, EXIT_LOCKED, EXIT_USAGE
 from newsarchive.lock import AlreadyRunning
 from newsarchive.redact import redact
-from newsarchive.runrecord import RUN_STATUS, alarming
+from newsarchive.runrecord import RUN_STATUS, alarming, crawler_stats
+from newsarchive.sites import SiteConfigError
 
 log = logging.getLogger(__name__)
 
 # Failures to start that are the user's situation, not a bug: one line, and this exit code.
 STARTUP_FAILURES: tuple[tuple[type[BaseException], int], ...] = (
-    (AlreadyRunning, EXIT_LOCKED), (OSError, EXIT_USAGE), (SQLAlchemyError, EXIT_USAGE))
+    (AlreadyRunning, EXIT_LOCKED), (OSError, EXIT_USAGE), (SQLAlchemyError, EXIT_USAGE), (SiteConfigError, EXIT_USAGE))
 
 
 class Command(ScrapyCrawl):
@@ -47,7 +48,7 @@ class Command(ScrapyCrawl):
         else:
             started.add_done_callback(self._task_done)
         self.crawler_process.start()
-        stats = crawler.stats.get_stats() if crawler.stats else {}
+        stats = crawler_stats(crawler)
         self.exitcode = self.startup_code or self._run_code(stats, crawler.settings.getfloat(
             "NEWSARCHIVE_MAX_FAILED_SHARE"))
 

@@ -13,6 +13,7 @@ from newsarchive.extract.second_opinion import second_opinion
 from newsarchive.extract.metadata import Metadata, extract_metadata
 from newsarchive.language import detect_language
 from newsarchive.limits import MAX_BODY_CHARS
+from newsarchive.pagelinks import PageReading, page_links
 from newsarchive.profiles import select_profile
 
 log = logging.getLogger(__name__)
@@ -27,10 +28,25 @@ def parse_article(html: bytes | str, url: str, *, fetched_at: datetime | None = 
     ``profile`` and ``timezone`` come from a site's entry in ``data/sites.toml`` (a profile name in
     ``data/profiles.toml``; the IANA zone of times the site prints without an offset)."""
     try:
-        return _parse(html, url, fetched_at, content_type, select=(profile, timezone))
+        return _parse(Document.parse(html, url, content_type), fetched_at, select=(profile, timezone))
     except Exception:  # a parser bug must not stop a crawl; the page is logged and kept raw in the archive
         log.exception("parser failed on %s", url)
         return Article(url=url, is_article=False)
+
+
+def read_page(html: bytes | str, url: str, *, fetched_at: datetime | None = None,
+              content_type: str | None = None, profile: str | None = None,
+              timezone: str | None = None) -> PageReading:
+    """The page's Article (exactly :func:`parse_article`'s) and its links, from one parse. Never raises: a
+    parser bug gives a non-article and the links read before it."""
+    links: tuple[str, ...] = ()
+    try:
+        doc = Document.parse(html, url, content_type)
+        links = page_links(doc)  # before extraction, which may prune the tree
+        return PageReading(_parse(doc, fetched_at, select=(profile, timezone)), links)
+    except Exception:  # as in parse_article: the page is logged and kept raw in the archive
+        log.exception("parser failed on %s", url)
+        return PageReading(Article(url=url, is_article=False), links)
 
 
 _LISTING_TYPES = {"collectionpage", "website", "searchresultspage", "profilepage", "itemlist", "aboutpage"}
@@ -89,9 +105,8 @@ def cut_text(text: str, limit: int) -> str:
     return head
 
 
-def _parse(html: bytes | str, url: str, fetched_at: datetime | None, content_type: str | None,
-           select: tuple[str | None, str | None]) -> Article:
-    doc = Document.parse(html, url, content_type)
+def _parse(doc: Document, fetched_at: datetime | None, select: tuple[str | None, str | None]) -> Article:
+    url = doc.url
     if doc.tree is None:
         return Article(url=url, is_article=False)
     profile = select_profile(doc, *select)

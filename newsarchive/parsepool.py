@@ -2,8 +2,10 @@
 
 The parser is a pure function of the page (``newsarchive.parse.parse_article``: bytes, URL, fetch time, headers,
 the site's profile and zone), so a page can be read in another process and give the very Article it gives here.
-The spider hands a candidate page to :meth:`ParsePool.article`; the page goes down a pipe to a worker process and
-the Article comes back up it (a plain dataclass, pickled).
+The spider hands each HTML page to :meth:`ParsePool.read`; the page goes down a pipe to a worker process, which
+parses it once (``newsarchive.reading.read_html``), and its links and, for a page worth parsing as an article,
+its Article come back up it (plain dataclasses, pickled). So the crawling process never parses a page: not even
+for its links, which Scrapy's LinkExtractor would read from a parse of its own (about 1 ms per page).
 
 * No thread in the crawling process: each worker's pipe is watched by the reactor's own asyncio loop
   (``add_reader``). ``concurrent.futures.ProcessPoolExecutor`` was tried first: its manager thread fought the
@@ -40,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
@@ -48,7 +51,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from newsarchive.archive.store import FetchedPage
-from newsarchive.article import Article
+from newsarchive.pagelinks import PageReading
+from newsarchive.reading import read_html
 from newsarchive.sites import Site
 
 log = logging.getLogger(__name__)
@@ -63,8 +67,9 @@ PRELOAD = ["newsarchive.parse"]
 # Seconds a worker is given to exit once its pipe is closed, before it is killed.
 EXIT_WAIT_SECONDS = 1.0
 
-# A job: the arguments of the worker's job function (body, url, fetched_at, content type, profile, zone).
-Job = tuple[bytes, str, datetime, "str | None", "str | None", "str | None"]
+# A job: the arguments of the worker's job function, read_html (body, url, fetched_at, content type, profile,
+# zone, whether to read an Article).
+Job = tuple[bytes, str, datetime, "str | None", "str | None", "str | None", bool]
 
 
 class ParseCrashed(RuntimeError):
@@ -76,17 +81,23 @@ def pool_size(settings: Any) -> int:
     return max(0, min(settings.getint("NEWSARCHIVE_PARSE_WORKERS"), MAX_WORKERS))
 
 
-def parse_page(body: bytes, url: str, fetched_at: datetime, content_type: str | None, profile: str | None,
-               timezone: str | None) -> Article:
-    """The job a worker runs: ``parse_article``, exactly as ``newsarchive.reading.article_from_page`` calls it."""
-    from newsarchive.parse import parse_article
+def worker_context() -> BaseContext:
+    """Where parser worker processes come from, for the crawl's pool and ``import-warc --jobs`` alike: a
+    forkserver that imported the parser once (PRELOAD). Never a fork of the calling process, which may run
+    threads (the reactor's) and hold database connections."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
-    return parse_article(body, url, fetched_at=fetched_at, content_type=content_type, profile=profile,
-                         timezone=timezone)
+
+def parser_env() -> dict[str, str]:
+    """The settings a worker must share with this process (see :func:`take_env`)."""
+    return {k: v for k, v in os.environ.items() if k.startswith(PARSER_ENV_PREFIX)}
 
 
-def _take_env(env: dict[str, str]) -> None:
-    """The crawling process's parser settings in this worker (the forkserver loaded the gazetteer under its own)."""
+def take_env(env: dict[str, str]) -> None:
+    """This process's parser settings (``parser_env()`` of the process that started it) in a worker: the
+    forkserver is made once per process and loaded the gazetteer under the environment of that moment."""
     changed = False
     for name in [n for n in os.environ if n.startswith(PARSER_ENV_PREFIX) and n not in env]:
         del os.environ[name]
@@ -102,12 +113,12 @@ def _take_env(env: dict[str, str]) -> None:
         load_gazetteer()
 
 
-def _serve(conn: Connection, env: dict[str, str], job: Callable[..., Article]) -> None:
-    """A worker: jobs in from ``conn`` (read by a thread, so that the sender never waits on a parse), Articles
+def _serve(conn: Connection, env: dict[str, str], job: Callable[..., PageReading]) -> None:
+    """A worker: jobs in from ``conn`` (read by a thread, so that the sender never waits on a parse), readings
     out, in order, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _take_env(env)
+    take_env(env)
     jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
 
     def read() -> None:
@@ -133,7 +144,7 @@ def _serve(conn: Connection, env: dict[str, str], job: Callable[..., Article]) -
 class _Pending:
     job: Job
     url: str
-    done: asyncio.Future[Article]
+    done: asyncio.Future[PageReading]
     retried: bool = False
 
 
@@ -145,7 +156,7 @@ class _Worker:
 
 
 class ParsePool:
-    def __init__(self, workers: int, backlog: int, job: Callable[..., Article] = parse_page) -> None:
+    def __init__(self, workers: int, backlog: int, job: Callable[..., PageReading] = read_html) -> None:
         self.size = workers
         self.job = job  # a module-level function: the workers get it by name
         self.slots = asyncio.Semaphore(workers * backlog)
@@ -170,11 +181,10 @@ class ParsePool:
 
     # -- workers ------------------------------------------------------------------------------------------
     def _start(self) -> _Worker:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        env = {k: v for k, v in os.environ.items() if k.startswith(PARSER_ENV_PREFIX)}
+        context = worker_context()
         mine, theirs = context.Pipe()
-        process = context.Process(target=_serve, args=(theirs, env, self.job), daemon=True, name="newsarchive-parse")
+        process = context.Process(target=_serve, args=(theirs, parser_env(), self.job), daemon=True,
+                                  name="newsarchive-parse")
         process.start()
         theirs.close()
         worker = _Worker(process, mine)
@@ -243,16 +253,16 @@ class ParsePool:
             self._send(pending)
 
     # -- the spider's side ------------------------------------------------------------------------------------
-    async def article(self, page: FetchedPage, site: Site | None = None) -> Article:
-        """The Article of ``page`` (``site``: its entry in the sites file), parsed by a worker; ParseCrashed when
-        the page killed a worker twice."""
+    async def read(self, page: FetchedPage, site: Site | None = None, *, article: bool = True) -> PageReading:
+        """``page`` read by a worker (``newsarchive.reading.page_reading``): its links and, when ``article``,
+        its Article; ``site`` is its entry in the sites file. ParseCrashed when the page killed a worker twice."""
         async with self.slots:
             if self.closed:
                 raise RuntimeError("the parse pool is closed")
             self._ensure_started()
             assert self.loop is not None
             job: Job = (page.body, page.url, page.fetched_at, page.header("Content-Type"),
-                        site.profile if site else None, site.timezone if site else None)
+                        site.profile if site else None, site.timezone if site else None, article)
             pending = _Pending(job, page.url, self.loop.create_future())
             self._send(pending)
             return await pending.done

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from newsarchive.archive.store import FetchedPage
 from newsarchive.classify import is_index_url
 from newsarchive.article import Article
+from newsarchive.document import Document
+from newsarchive.pagelinks import PageReading, page_links
 from newsarchive.sites import Site, SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
@@ -26,6 +29,26 @@ def article_from_page(page: FetchedPage, site: Site | None = None) -> Article:
 
     return parse_article(page.body, page.url, fetched_at=page.fetched_at, content_type=page.header("Content-Type"),
                          profile=site.profile if site else None, timezone=site.timezone if site else None)
+
+
+def read_html(body: bytes, url: str, fetched_at: datetime | None, content_type: str | None,
+              profile: str | None, timezone: str | None, article: bool = True) -> PageReading:
+    """One parse of a fetched page for the crawl: its links, and its Article when ``article`` (a page worth
+    parsing as one; else the page is read for its links only, and the parser's models are not needed).
+    The job of a parse-pool worker (``newsarchive.parsepool``), and the crawl's in-process path alike."""
+    if not article:
+        return PageReading(None, page_links(Document.parse(body, url, content_type)))
+    from newsarchive.parse import read_page  # as in article_from_page: the models load on first use
+
+    return read_page(body, url, fetched_at=fetched_at, content_type=content_type, profile=profile,
+                     timezone=timezone)
+
+
+def page_reading(page: FetchedPage, site: Site | None = None, *, article: bool = True) -> PageReading:
+    """:func:`read_html` of a fetched ``page``; ``site`` (its entry in the sites file) names the parser
+    profile and time zone."""
+    return read_html(page.body, page.url, page.fetched_at, page.header("Content-Type"),
+                     site.profile if site else None, site.timezone if site else None, article)
 
 
 def looks_html(content_type: str | None, body: bytes) -> bool:

@@ -1,13 +1,13 @@
 """From a Scrapy response to an ArticleItem: the one place a fetched page meets the parser."""
 from __future__ import annotations
 
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import Response
 
 from newsarchive.archive.store import FetchedPage
-from newsarchive.document import bound_markup
 from newsarchive.items import ArticleItem
 from newsarchive.parsepool import ParsePool
-from newsarchive.reading import article_from_page, looks_html
+from newsarchive.pagelinks import PageReading
+from newsarchive.reading import article_from_page, looks_html, page_reading, read_html
 from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
 
@@ -17,20 +17,6 @@ def content_type(response: Response) -> str:
 
 def is_html(response: Response) -> bool:
     return looks_html(content_type(response), response.body)
-
-
-def bounded(response: Response) -> Response:
-    """The response the spider reads links from: cut to the parser's bounds (newsarchive.limits) when the
-    page exceeds them, so that Scrapy's own lxml parse of a hostile page (an element with 40,000
-    attributes) costs no more than ours. Most pages are within the bounds and come back as they are."""
-    try:
-        text = response.text
-    except (AttributeError, UnicodeError):  # not a text response
-        return response
-    cut = bound_markup(text)
-    if cut is text:
-        return response
-    return HtmlResponse(response.url, body=cut.encode("utf-8"), encoding="utf-8", request=response.request)
 
 
 def fetched_page(response: Response) -> FetchedPage:
@@ -46,10 +32,18 @@ def article_item(response: Response, site: Site | None = None) -> ArticleItem:
     return ArticleItem(article=article_from_page(page, site), page=page)
 
 
-async def read_article(response: Response, site: Site | None, pool: ParsePool | None) -> ArticleItem:
-    """:func:`article_item`, parsed by a worker of ``pool`` when there is one (the same Article either way:
-    the parser is a pure function of the page)."""
-    if pool is None:
-        return article_item(response, site)
+def response_links(response: Response) -> tuple[str, ...]:
+    """The links of a page read here, for its links only (``newsarchive.pagelinks``; no parser models)."""
+    return read_html(response.body, response.url, None, content_type(response), None, None, article=False).links
+
+
+async def read_response(response: Response, site: Site | None, pool: ParsePool | None, *,
+                        article: bool) -> tuple[ArticleItem | None, tuple[str, ...]]:
+    """The page's item (when ``article``: a page worth parsing as one) and its links, from one parse
+    (``newsarchive.reading.page_reading``): by a worker of ``pool`` when there is one, else here. The same
+    either way: the parser is a pure function of the page."""
     page = fetched_page(response)
-    return ArticleItem(article=await pool.article(page, site), page=page)
+    reading: PageReading = (page_reading(page, site, article=article) if pool is None
+                            else await pool.read(page, site, article=article))
+    item = ArticleItem(article=reading.article, page=page) if reading.article is not None else None
+    return item, reading.links

@@ -31,7 +31,6 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import CloseSpider, IgnoreRequest, NotConfigured, StopDownload
 from scrapy.http import Request, Response
-from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -46,11 +45,11 @@ from newsarchive.multipage import merge_whole, same_article_page, whole_article_
 from newsarchive.items import ArticleItem
 from newsarchive.reading import is_candidate
 from newsarchive.parsepool import ParsePool
-from newsarchive.responses import article_item, bounded, is_html, read_article
+from newsarchive.responses import article_item, is_html, read_response, response_links
 from newsarchive.runrecord import (ARTICLES_OF_PREFIX, FETCHES, SITES_WITHOUT_ARTICLES, note_article, record_failure,
                                    record_gone)
 from newsarchive.sites import Site, SiteConfigError, adhoc_site, load_sites
-from newsarchive.urls import canonicalize, safe_url
+from newsarchive.urls import canonicalize
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +104,6 @@ class ArticleSpider(scrapy.Spider):
         # Start pages are fetched with dont_filter (every run), so the dupefilter never records them.
         self.start_pages = {canonicalize(u) for s in self.sites for u in s.start_urls}
         self.linked: set[str] = set()  # URLs requested from links this run (remember_link)
-        # Host filtering is done by Site.owns, not by LinkExtractor(allow_domains=...), which rejects IP hosts.
-        self.links = LinkExtractor(deny_extensions=[], unique=True)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ArticleSpider":
@@ -188,7 +185,7 @@ class ArticleSpider(scrapy.Spider):
         count = 0
         for response in state.resume_pages(self.resume_since, self.archive_sites()):
             count += 1
-            yield from self.follow_links(response)
+            yield from self.follow_links(response, response_links(response))
         log.info("resuming an interrupted run: following links of %d stored pages", count)
 
     # -- discovery -----------------------------------------------------------------------------------------
@@ -292,14 +289,14 @@ class ArticleSpider(scrapy.Spider):
             meta[UPDATED_META] = updated
         return Request(url, callback=self.parse_page, errback=self.failed, meta=meta)
 
-    def follow_links(self, response: Response, whole: str | None = None) -> Iterator[Request]:
-        for link in self.links.extract_links(response):
-            checked = safe_url(link.url)  # a bad port or host on the page: that link skipped, not the page
-            if checked is None:
-                continue
-            url = canonicalize(checked)
+    def follow_links(self, response: Response, links: Iterable[str], whole: str | None = None) -> Iterator[Request]:
+        """Requests for the page's ``links`` (``newsarchive.pagelinks``: absolute, each passed ``safe_url``)
+        that are this crawl's to follow: on one of its sites, no file, not this article's other pages."""
+        for link in links:
+            url = canonicalize(link)
             if url in self.linked:
                 continue  # requested from another page already: the dupefilter would drop it anyway
+            # On one of the crawl's sites (Site.owns, which takes IP hosts too), and no file.
             if url in self.start_pages or NON_HTML_EXTENSIONS.search(url.split("?")[0]) or not self.site_for(url):
                 continue
             if whole and (url == canonicalize(whole) or same_article_page(response.url, url)):
@@ -335,18 +332,17 @@ class ArticleSpider(scrapy.Spider):
             log.info("not HTML, not parsed: %s", response.url)
             self.crawler.stats.inc_value("newsarchive/not_html")
             return
-        item = None
-        if explicit or self.is_candidate(response.url):
-            # In the parse pool when the crawl has one (the reactor fetches and stores meanwhile), else here.
-            item = await read_article(response, self.site_for(response.url), self.parse_pool)
-        for output in self.page_outputs(response, item):
+        # One parse gives the links and, for a page worth parsing as an article, the item: in the parse pool
+        # when the crawl has one (the reactor fetches and stores meanwhile), else here.
+        item, links = await read_response(response, self.site_for(response.url), self.parse_pool,
+                                          article=explicit or self.is_candidate(response.url))
+        for output in self.page_outputs(response, item, links):
             yield output
 
-    def page_outputs(self, response: Response, item: ArticleItem | None) -> Iterator[Any]:
-        """What a fetched HTML page gives: its article (``item``, None for a page not worth parsing) and the
-        links to follow."""
+    def page_outputs(self, response: Response, item: ArticleItem | None, links: tuple[str, ...]) -> Iterator[Any]:
+        """What a fetched HTML page gives: its article (``item``, None for a page not worth parsing) and
+        requests for its ``links`` to follow."""
         explicit = response.meta.get("explicit", False)
-        links_from = bounded(response)  # Scrapy's selectors parse the page again: within our bounds too
         state = state_for(self.crawler) if self.follow else None
         followed = True
         whole = None
@@ -356,7 +352,7 @@ class ArticleSpider(scrapy.Spider):
                 # This run has this page now: another link to it (or to its canonical URL) is not due again.
                 state.mark_fetched(response.url, canonicalize(article.canonical_url or response.url))
             if article.is_article:
-                whole = whole_article_url(links_from.xpath("//a/@href").getall(), response.url)
+                whole = whole_article_url(links, response.url)
             if explicit:
                 yield from self.store_or_whole(item, whole, response.meta)
             elif not article.is_article:
@@ -372,7 +368,7 @@ class ArticleSpider(scrapy.Spider):
         else:
             self.crawler.stats.inc_value("newsarchive/index_pages")
         if self.follow and followed:
-            yield from self.follow_links(links_from, whole=whole)
+            yield from self.follow_links(response, links, whole=whole)
         if self.max_pages and self.pages >= self.max_pages:
             raise CloseSpider("max_pages")
 

@@ -17,8 +17,10 @@ from conftest import CLI, FAST, cli_env
 from world import WorldSite, blog_toml, news_site, portal_site
 
 from newsarchive.archive.store import FetchedPage
+from newsarchive.pagelinks import PageReading
 from newsarchive.parse import parse_article
-from newsarchive.parsepool import MAX_WORKERS, ParseCrashed, ParsePool, parse_page, pool_size
+from newsarchive.parsepool import MAX_WORKERS, ParseCrashed, ParsePool, pool_size
+from newsarchive.reading import read_html
 
 FETCHED = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 CRASH_MARK = b"<!-- crash the parser -->"
@@ -68,7 +70,7 @@ def crashing_parse(body: bytes, *args: object) -> object:
     """A parser job that kills its worker on marked pages, as a crash in a C library would."""
     if CRASH_MARK in body:
         os._exit(70)
-    return parse_page(body, *args)  # type: ignore[arg-type]
+    return read_html(body, *args)  # type: ignore[arg-type]
 
 
 def page(n: int, crash: bool = False) -> FetchedPage:
@@ -80,8 +82,9 @@ def page(n: int, crash: bool = False) -> FetchedPage:
 
 
 async def parse_all(pool: ParsePool, pages: list[FetchedPage]) -> list[object]:
-    jobs = [pool.article(p) for p in pages]
-    return await asyncio.wait_for(asyncio.gather(*jobs, return_exceptions=True), timeout=120)
+    jobs = [pool.read(p) for p in pages]
+    results = await asyncio.wait_for(asyncio.gather(*jobs, return_exceptions=True), timeout=120)
+    return [r.article if isinstance(r, PageReading) else r for r in results]
 
 
 def test_a_worker_crash_fails_only_the_page_that_caused_it():

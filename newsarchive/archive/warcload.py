@@ -14,7 +14,6 @@ whatever the size of the files, and the archive ends the same whatever ``jobs`` 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +25,7 @@ from newsarchive.archive.store import Archive, FetchedPage, SaveResult, site_of
 from newsarchive.archive.warcimport import Capture, ReadCounts, WarcError, read_captures
 from newsarchive.article import Article
 from newsarchive.normalise import normalise
+from newsarchive.parsepool import parser_env, take_env, worker_context
 from newsarchive.reading import article_from_page, is_candidate, site_for
 # This command always parses: the parser (its models, and the profiles file, whose errors are reported before
 # anything else) loads on import, as it did before newsarchive.reading deferred it for crawls that parse in a pool.
@@ -66,8 +66,9 @@ def parse_capture(page: FetchedPage, site: Site | None) -> Article | None:
 _SITES: list[Site] = []  # a worker's copy of the sites file's entries, set once by _start_worker
 
 
-def _start_worker(sites: list[Site]) -> None:
+def _start_worker(env: dict[str, str], sites: list[Site]) -> None:
     global _SITES
+    take_env(env)
     _SITES = sites
 
 
@@ -84,9 +85,10 @@ class _Parsers:
         self.limit = jobs * IN_FLIGHT_PER_JOB
         self.pool = None
         if jobs > 1:
-            # spawn: a worker starts clean, holding no copy of this process's database connections.
-            self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_start_worker, initargs=(sites,))
+            # The crawl's parse workers (newsarchive.parsepool): forked from a server that has the parser
+            # loaded, never from this process and its database connections, with this process's settings.
+            self.pool = ProcessPoolExecutor(jobs, mp_context=worker_context(), initializer=_start_worker,
+                                            initargs=(parser_env(), sites))
         self.pending: deque[tuple[list[FetchedPage], Future[list[Article | None]]]] = deque()
 
     def submit(self, pages: list[FetchedPage]) -> Iterable[tuple[list[FetchedPage], list[Article | None]]]:

@@ -100,6 +100,12 @@ UNKNOWN_OUTLETS = [
     # co-subjects of a news verb: the outlet shape of one makes its partner an outlet
     ("The Fjord Gazette and public broadcaster NRV both reported that the bridge would close.", "en",
      ["Fjord Gazette", "NRV"]),
+    # ... and with a news verb in the reporting sense any single name word beside an outlet shape counts
+    ("Kestrel and Harbour Wire reported that the ferry would stop for a week.", "en", ["Kestrel", "Harbour Wire"]),
+    ("Lintasan dan Tapal Post melaporkan, jembatan itu ditutup.", "id", ["Lintasan", "Tapal Post"]),
+    # ... but not beside a lone outlet word referring back, nor with a plain speech verb
+    ("Marlow and the Post reported that the plant had closed.", "en", ["the Post"]),
+    ("Marlow and the Harbour Times said the talks had failed.", "en", ["Harbour Times"]),
     # anonymous sourcing is news-desk language: the one who cites unnamed people is an outlet
     ("The grocer will sell its bakery unit, Kettle said, citing two people familiar with the talks.", "en",
      ["Kettle"]),
@@ -109,6 +115,32 @@ UNKNOWN_OUTLETS = [
 
 @pytest.mark.parametrize(("text", "language", "expected"), UNKNOWN_OUTLETS)
 def test_unknown_outlets(no_gazetteer: None, text: str, language: str, expected: list[str]) -> None:
+    assert _names(text, language) == [_norm(e) for e in expected], text
+
+
+# --- an outlet's attribution that names its own source ("X reported, citing Y") ---------------------
+CITED_BY_OUTLET = [
+    ("Fares will rise in May, the Harbour Times reported, citing Lembah Senja.", "en", ["Harbour Times", "Lembah Senja"]),
+    ("The smelter will close, Ferrowire reported, citing KNA.", "en", ["Ferrowire", "KNA"]),
+    ("Fares will rise, the Harbour Times said, citing a report by the Lembah Senja.", "en",
+     ["Harbour Times", "Lembah Senja"]),
+    ("Harga beras naik, Tapal Post melaporkan, mengutip Lembah Senja.", "id", ["Tapal Post", "Lembah Senja"]),
+    # a newsroom also cites people and offices: titled, described or referred back to, or an institution
+    ("Fares will rise, the Harbour Times reported, citing Kirby.", "en", ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing Health Minister Ana Ruiz.", "en", ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing Port spokesman Li Wei.", "en", ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing Jane Doe, a spokeswoman for the port.", "en",
+     ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing Jane Doe as saying so.", "en", ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing the Interior Ministry.", "en", ["Harbour Times"]),
+    ("Fares will rise, the Harbour Times reported, citing South Korea.", "en", ["Harbour Times"]),
+    # no outlet before the verb, no chain
+    ("Fares will rise, the ministry said, citing Lembah Senja.", "en", []),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), CITED_BY_OUTLET)
+def test_cited_by_outlet(no_gazetteer: None, text: str, language: str, expected: list[str]) -> None:
     assert _names(text, language) == [_norm(e) for e in expected], text
 
 
@@ -167,6 +199,7 @@ COMMON_WORDS = [
     "\u201cKami sudah siap,\u201d ujarnya kepada Andi, rekannya.",
     "Northwind reported that quarterly revenue rose 10 percent.",
     "Kepada KPK, tersangka mengaku menerima suap.",
+    "Pfizer and Moderna reported that their trials had succeeded.",
 ]
 SPEAKERS_AND_INSTITUTIONS = [
     "Menurut Budi Santoso, harga beras akan turun.",

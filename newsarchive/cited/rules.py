@@ -273,6 +273,9 @@ CHAIN_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:yang[ \t]+)?(?:juga[ \t]+)?(?P<verb>mengutip|melansir|memetik|menukil|dikutip[ \t]+dari"
     r"|dilansir[ \t]+dari|citing|quoting|via|dari|daripada|from)(?:[ \t]+dari)?(?![\w])"
 )
+# The news verbs after which an accepted outlet's attribution may name the outlet's own source: "The
+# Straits Times reported, citing Lianhe Zaobao", "Kompas melaporkan, mengutip Nikkei".
+CHAIN_AFTER_RULES = frozenset({"reported", "melaporkan", "said"})
 STRONG_CHAIN_VERBS = frozenset({"mengutip", "melansir", "memetik", "menukil", "citing", "quoting", "via"})
 
 # Datelines: "Jakarta (ANTARA) -", "KUALA LUMPUR, 12 Mac (Bernama) --", "(Antara/PRNewswire) --".

@@ -63,6 +63,15 @@ UNKNOWN_OUTLETS = [
     ("The Harbour Ledger and Coastline Times both reported the merger.", "en", ["The Harbour Ledger", "Coastline Times"]),
     ("Radar Tapal dan Tapal Post sama-sama melaporkan, jembatan itu ditutup.", "id", ["Radar Tapal", "Tapal Post"]),
     ("Der Morgenblick reported that talks had stalled.", "en", ["Der Morgenblick"]),
+    # an inverted news verb after the story, like "..., X reported."
+    ("The ferry will stop for a week, reports Dockside.", "en", ["Dockside"]),
+    # the wire formula for relaying another newsroom's interview: whoever quotes someone "as saying"
+    ("Tirnews quoted the harbour master as saying the port would close.", "en", ["Tirnews"]),
+    ("The port will close, Kestrel cited an official as saying.", "en", ["Kestrel"]),
+    ("The minister was quoted by Tirnews as saying the port would close.", "en", ["Tirnews"]),
+    # a headline credited to an outlet-shaped name
+    ("Port ferry fares to rise by a fifth from June: Harbour Times", "en", ["Harbour Times"]),
+    ("Tarif feri naik seperlima mulai Juni: Harian Lintasan", "id", ["Harian Lintasan"]),
     # strong triggers, chains, lists and appositives
     ("Seperti dilansir Warta Lembah dari Kestrel, bendungan itu retak.", "id", ["Warta Lembah", "Kestrel"]),
     ("Lintasan yang mengutip Ferrowire menyebutkan, pabrik itu akan dijual.", "id", ["Lintasan", "Ferrowire"]),
@@ -164,6 +173,10 @@ def test_gazetteer_settles(text: str, url: str, expected: list[str]) -> None:
 
 # --- what is never a source, one table per family --------------------------------------------------
 PHOTO_CREDITS = [
+    "Warga melintasi jalan yang tergenang banjir di pesisir (foto: Harian Lintasan)",
+    "Ilustrasi warga melintasi jalan yang tergenang banjir: Harian Lintasan",
+    "Residents wade through a flooded street near the harbour. Image courtesy: Harbour Times",
+    "Residents wade through a flooded street near the harbour: Harbour Times/Jane Doe",
     "Warga melintasi jalan yang tergenang di pesisir utara. (ANTARA FOTO/Budi Santoso/ab)",
     "Visitors walk along the old city wall during the holiday. (Xinhua/Chen Mingyu)",
     "Petugas memeriksa tanggul yang jebol. (Foto: Reuters/Ahmad Fauzi)",
@@ -200,8 +213,18 @@ COMMON_WORDS = [
     "Northwind reported that quarterly revenue rose 10 percent.",
     "Kepada KPK, tersangka mengaku menerima suap.",
     "Pfizer and Moderna reported that their trials had succeeded.",
+    # writing and speech verbs inverted name writers and speakers; "lapor X" is also "report to X"
+    "The mine will close next spring, writes Marlow.",
+    "Fares will rise in June, says Marlow.",
+    "Jika melihat kebakaran, lapor Damkar.",
+    # people and offices quoting someone "as saying"
+    "Marlow quoted his grandmother as saying that the sea gives and takes.",
+    "Officials quoted the governor as saying the port would close.",
+    "The company quoted the chief executive as saying sales would rise.",
 ]
 SPEAKERS_AND_INSTITUTIONS = [
+    "Port ferry fares to rise by a fifth from June: Prime Minister",
+    "Port ferry fares to rise by a fifth from June: Marlow",
     "Menurut Budi Santoso, harga beras akan turun.",
     "\u201cKami siap,\u201d kata Kapolres kepada wartawan.",
     "According to Maria Lopez, the plant will reopen.",

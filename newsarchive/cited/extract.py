@@ -428,9 +428,15 @@ def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
         for name in _agency_parts(text, m, "ag", gaz, NONE):
             _emit(out, name, m.start())
     for m in rules.HEADLINE_CREDIT_RE.finditer(text) if ":" in text else ():
-        name = _credit_name(m, gaz)
-        if name.entry is not None and name.entry.is_outlet:
+        name = _credit_name(m, gaz)  # "...: The Nation", "...: Harbour Times"; not "...: Prime Minister"
+        if _known_or(name, lambda n: _headline_shaped(m) and n.looks_like_outlet()):
             _emit(out, name, m.start("o"))
+
+
+def _headline_shaped(m: re.Match[str]) -> bool:
+    """Whether a "head: Name" line reads as a headline credited to an outlet, not a photo credit."""
+    return rules.HEADLINE_HEAD_BAD_RE.search(m.group("head")) is None and bool(
+        rules.HEADLINE_NAME_RE.fullmatch(m.group("o")))
 
 
 def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str, ...]]:

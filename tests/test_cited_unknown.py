@@ -63,6 +63,9 @@ UNKNOWN_OUTLETS = [
     ("The Harbour Ledger and Coastline Times both reported the merger.", "en", ["The Harbour Ledger", "Coastline Times"]),
     ("Radar Tapal dan Tapal Post sama-sama melaporkan, jembatan itu ditutup.", "id", ["Radar Tapal", "Tapal Post"]),
     ("Der Morgenblick reported that talks had stalled.", "en", ["Der Morgenblick"]),
+    # "memberitakan" (to carry a story as news) is a newsroom's verb wherever its subject stands
+    ("Lintasan memberitakan bahwa jembatan itu ditutup sejak Senin.", "id", ["Lintasan"]),
+    ("Penutupan jembatan itu diberitakan Lintasan pada Senin.", "id", ["Lintasan"]),
     # an inverted news verb after the story, like "..., X reported."
     ("The ferry will stop for a week, reports Dockside.", "en", ["Dockside"]),
     # the wire formula for relaying another newsroom's interview: whoever quotes someone "as saying"
@@ -217,6 +220,8 @@ COMMON_WORDS = [
     "The mine will close next spring, writes Marlow.",
     "Fares will rise in June, says Marlow.",
     "Jika melihat kebakaran, lapor Damkar.",
+    "Diberitakan sebelumnya, jembatan itu ditutup sejak Senin.",
+    "Dia memberitakan kasus itu ketika masih bekerja di koran daerah.",
     # people and offices quoting someone "as saying"
     "Marlow quoted his grandmother as saying that the sea gives and takes.",
     "Officials quoted the governor as saying the port would close.",

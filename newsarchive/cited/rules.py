@@ -65,7 +65,10 @@ RULES: tuple[Rule, ...] = (
                           r"|dikabarkan)"
                           r"(?:\s+oleh)?)",
          "fwd", "strong", IDMS),
-    Rule("dilapor", _alt(r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan)(?:\s+oleh)?",
+    # "Memberitakan"/"mewartakan" is to carry a story as news, which only a newsroom does (unlike "melaporkan",
+    # also to report to the police or to announce one's own figures): "diberitakan Lintasan" is news work.
+    Rule("diberitakan", r"(?:[Dd]iberitakan|[Dd]iwartakan)(?:\s+oleh)?", "fwd", "media", IDMS),
+    Rule("dilapor", _alt(r"[Dd]ilaporkan(?:\s+oleh)?",
                          r"lapor", r"(?:didedahkan|dipaparkan|diungkap|diungkapkan|dimuat|ditulis)\s+oleh",
                          r"[Ll]iputan|[Pp]emberitaan"),  # coverage: "liputan Kompas TV"
          "fwd", "weak", IDMS),
@@ -105,8 +108,9 @@ RULES: tuple[Rule, ...] = (
     Rule("tulis_inv", r"(?<=, )(?:tulis|lapor|sebut|tulisnya)", "fwd", "weak", IDMS),  # "..., tulis Kompas.com."
     # News verbs: "Sin Chew Daily melaporkan, ..." (a single name word counts only in the reporting
     # sense, see REPORT_SENSE_RE)
-    Rule("melaporkan", r"melaporkan|memberitakan|mewartakan|mengabarkan|menyiarkan|menayangkan|melaporkannya",
-         "back", "media", IDMS),
+    Rule("melaporkan", r"melaporkan|mengabarkan|menyiarkan|menayangkan|melaporkannya", "back", "media", IDMS),
+    # ... the subject of "memberitakan" is a newsroom wherever it stands ("Lintasan memberitakan, ...")
+    Rule("memberitakan", r"memberitakan|mewartakan|memberitakannya", "back", "media", IDMS),
     Rule("menulis", r"menulis|mencatat|menyebutkan|menyebut|melansir|memaparkan\s+laporan", "back", "weak", IDMS),
     # --- English -------------------------------------------------------------------------------
     Rule("according", r"[Aa]ccording\s+to|[Pp]er", "fwd", "weak", EN),
@@ -288,7 +292,7 @@ CHAIN_RE = re.compile(
 )
 # The news verbs after which an accepted outlet's attribution may name the outlet's own source: "The
 # Straits Times reported, citing Lianhe Zaobao", "Kompas melaporkan, mengutip Nikkei".
-CHAIN_AFTER_RULES = frozenset({"reported", "melaporkan", "said"})
+CHAIN_AFTER_RULES = frozenset({"reported", "melaporkan", "memberitakan", "said"})
 STRONG_CHAIN_VERBS = frozenset({"mengutip", "melansir", "memetik", "menukil", "citing", "quoting", "via"})
 
 # Datelines: "Jakarta (ANTARA) -", "KUALA LUMPUR, 12 Mac (Bernama) --", "(Antara/PRNewswire) --".

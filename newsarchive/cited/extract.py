@@ -20,6 +20,7 @@ from newsarchive.cited.names import (
     PERSON_TITLES,
     POSSESSIVE_SUFFIXES,
     Name,
+    is_common,
     read_list_backward,
     read_list_forward,
 )
@@ -266,12 +267,58 @@ def _backward(text: str, m: re.Match[str], rule: rules.Rule, gaz: Gazetteer, out
     strength = rule.backward_strength
     if rule.name in rules.REPORT_SENSE_RULES and not _inverted_report(text, m, names[0]):
         strength = "weak"
-    # Co-subjects of a news verb share their role: in "The Mainichi Shimbun and NHK reported" the outlet
-    # shape of one makes its partner, a name that may be a brand ("NHK"), an outlet too.
-    partnered = len(names) > 1 and any(n.looks_like_outlet() for n in names)
+    partner = _partner_strength(text, m, rule, names)
+    emitted = len(out)
     for name in names:
-        if _accept(name, strength, False, outlet_desc) or partnered and _accept(name, "brand", False, outlet_desc):
+        if _accept(name, strength, False, outlet_desc) or partner and _accept(name, partner, False, outlet_desc):
             _emit(out, name, name.start)
+    if len(out) > emitted and rule.name in rules.CHAIN_AFTER_RULES:
+        _cited_by_outlet(text, m.end(), gaz, out)
+
+
+# What closes the name an outlet cites: the sentence or clause ends, or a relative clause follows ("citing
+# Lianhe Zaobao, which ..."); not a role noun ("citing Pentagon spokesman ...") nor a described person
+# ("citing Jane Doe, a spokeswoman"), nor "as saying", which quotes people.
+_CITATION_END_RE = re.compile(r"[ \t]*(?:[.;:!?)\]]|$|,[ \t]+(?:which|that|yang|and|dan|on|pada)(?![\w]))")
+
+
+def _cited_by_outlet(text: str, pos: int, gaz: Gazetteer, out: list[Found]) -> None:
+    """"The Straits Times reported, citing Lianhe Zaobao.": an outlet's own attribution that goes on to say
+    where it took the story from names that source (a strong chain link, as after "dilansir X, mengutip Y").
+    The cited name must close its clause and hold no title word, since a newsroom also cites officials
+    ("reported, citing Health Minister Ong")."""
+    c = rules.CHAIN_RE.match(text, pos)
+    if c is None or c.group("verb") not in rules.STRONG_CHAIN_VERBS:
+        return
+    at, doc, outlet = rules.consume_descriptors(text, c.end())
+    for name in read_list_forward(text, at, gaz):
+        if _CITATION_END_RE.match(text, name.end) and (doc or outlet or _cited_name_shape(name)):
+            _emit(out, name, c.start())
+
+
+def _cited_name_shape(name: Name) -> bool:
+    """A name an outlet may cite bare: known or outlet-shaped, a brand-shaped word ("TASS", "iNews"), or a run
+    of name words with no title, head noun or common word in it ("Lianhe Zaobao"; not "Health Minister Ong",
+    "Interior Ministry", nor a surname alone, "citing Kirby", which refers back to a person named before)."""
+    if name.looks_like_brand():
+        return _accept(name, "brand", False, False)
+    words = name.surface.split()
+    return len(words) > 1 and not name.is_place() and not any(w in PERSON_TITLES or is_common(w) for w in words)
+
+
+def _partner_strength(text: str, m: re.Match[str], rule: rules.Rule, names: list[Name]) -> str | None:
+    """The strength a co-subject of an outlet-shaped name needs, or None when no name is outlet-shaped.
+
+    Co-subjects of a verb share their role: in "The Mainichi Shimbun and NHK reported" the outlet shape of
+    one makes its partner, a name that may be a brand ("NHK"), an outlet too.  With a news verb in the
+    reporting sense ("Dawn and Geo News reported that ...") any single name word counts ("media"): one does
+    not report a story jointly with a newspaper unless one is a newsroom oneself, so the outlet partner
+    settles what a lone "Dawn reported that" cannot (a company announcing its own news)."""
+    if len(names) < 2 or not any(n.looks_like_outlet() and not n.refers_back() for n in names):
+        return None
+    if rule.name in rules.REPORT_SENSE_RULES and rules.REPORT_SENSE_RE.match(text, m.end()):
+        return "media"
+    return "brand"
 
 
 _COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
@@ -381,9 +428,15 @@ def _datelines(text: str, gaz: Gazetteer, out: list[Found]) -> None:
         for name in _agency_parts(text, m, "ag", gaz, NONE):
             _emit(out, name, m.start())
     for m in rules.HEADLINE_CREDIT_RE.finditer(text) if ":" in text else ():
-        name = _credit_name(m, gaz)
-        if name.entry is not None and name.entry.is_outlet:
+        name = _credit_name(m, gaz)  # "...: The Nation", "...: Harbour Times"; not "...: Prime Minister"
+        if _known_or(name, lambda n: _headline_shaped(m) and n.looks_like_outlet()):
             _emit(out, name, m.start("o"))
+
+
+def _headline_shaped(m: re.Match[str]) -> bool:
+    """Whether a "head: Name" line reads as a headline credited to an outlet, not a photo credit."""
+    return rules.HEADLINE_HEAD_BAD_RE.search(m.group("head")) is None and bool(
+        rules.HEADLINE_NAME_RE.fullmatch(m.group("o")))
 
 
 def _own_site(url: str | None, gaz: Gazetteer) -> tuple[Entry | None, tuple[str, ...]]:

@@ -181,13 +181,19 @@ class Name:
         if len(words) - (words[0] in ARTICLES) > MAX_SHAPE_WORDS:
             return False  # "CBS Sports NFL Insider Jason La Canfora": a person with a title
         lead = words[1] if words[0] in ("The", "the") and len(words) > 1 else words[0]
-        if words[0] in TITLE_ARTICLES and not _is_common(words[1]) and (len(words) > 2 or words[0] != "The"):
+        if words[0] in TITLE_ARTICLES and not is_common(words[1]) and (len(words) > 2 or words[0] != "The"):
             return True  # "The Kyiv Independent", "Der Spiegel", "Al Arabiya" (not "The Pentagon": one word
             # after "The" needs an outlet word, "The Star")
         if _is_acronym(words[0]) and all(w in SUBBRAND_WORDS for w in words[1:]):
             return True  # "BBC Arabic", "CNN Indonesia": an acronym and a sub-brand word
         return (words[-1] in OUTLET_TAILS or words[-1] in EDITION_TAILS or lead in OUTLET_LEADS
                 or words[-1].endswith(("TV", "News", "FM")))
+
+    def refers_back(self) -> bool:
+        """"the Post", "the Times": a lone outlet word after a lower-case "the" refers back to a paper named
+        before (often the page's own) rather than naming one."""
+        words = self.surface.split()
+        return len(words) == 2 and words[0] == "the" and (words[1] in OUTLET_TAILS or words[1] in OUTLET_LEADS)
 
     def is_place(self) -> bool:
         """Only place or nationality words, after an optional descriptor lead ("Media Korea Selatan",
@@ -222,7 +228,7 @@ class Name:
         if len(words) != 1 or self.is_place():
             return False
         # a lone "Post" or "Harian" refers back to a paper named before (often the page's own)
-        return not _is_common(words[0]) and words[0] not in TITLE_ARTICLES and (
+        return not is_common(words[0]) and words[0] not in TITLE_ARTICLES and (
             words[0] not in OUTLET_TAILS and words[0] not in OUTLET_LEADS)
 
 
@@ -251,7 +257,7 @@ def respells(a: str, b: str) -> bool:
     return len(min(sx, sy, key=len)) >= 4 and (sx.startswith(sy) or sy.startswith(sx))
 
 
-def _is_common(word: str) -> bool:
+def is_common(word: str) -> bool:
     """A capitalised word that names no outlet by itself: a common noun, title, head noun, opener or date."""
     return (word in COMMON_SUBJECTS or word in PERSON_TITLES or word in INSTITUTION_HEADS or word in OPENERS
             or word in STOP_WORDS)

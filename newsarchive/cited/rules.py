@@ -65,7 +65,10 @@ RULES: tuple[Rule, ...] = (
                           r"|dikabarkan)"
                           r"(?:\s+oleh)?)",
          "fwd", "strong", IDMS),
-    Rule("dilapor", _alt(r"(?:[Dd]ilaporkan|[Dd]iberitakan|[Dd]iwartakan)(?:\s+oleh)?",
+    # "Memberitakan"/"mewartakan" is to carry a story as news, which only a newsroom does (unlike "melaporkan",
+    # also to report to the police or to announce one's own figures): "diberitakan Lintasan" is news work.
+    Rule("diberitakan", r"(?:[Dd]iberitakan|[Dd]iwartakan)(?:\s+oleh)?", "fwd", "media", IDMS),
+    Rule("dilapor", _alt(r"[Dd]ilaporkan(?:\s+oleh)?",
                          r"lapor", r"(?:didedahkan|dipaparkan|diungkap|diungkapkan|dimuat|ditulis)\s+oleh",
                          r"[Ll]iputan|[Pp]emberitaan"),  # coverage: "liputan Kompas TV"
          "fwd", "weak", IDMS),
@@ -105,8 +108,9 @@ RULES: tuple[Rule, ...] = (
     Rule("tulis_inv", r"(?<=, )(?:tulis|lapor|sebut|tulisnya)", "fwd", "weak", IDMS),  # "..., tulis Kompas.com."
     # News verbs: "Sin Chew Daily melaporkan, ..." (a single name word counts only in the reporting
     # sense, see REPORT_SENSE_RE)
-    Rule("melaporkan", r"melaporkan|memberitakan|mewartakan|mengabarkan|menyiarkan|menayangkan|melaporkannya",
-         "back", "media", IDMS),
+    Rule("melaporkan", r"melaporkan|mengabarkan|menyiarkan|menayangkan|melaporkannya", "back", "media", IDMS),
+    # ... the subject of "memberitakan" is a newsroom wherever it stands ("Lintasan memberitakan, ...")
+    Rule("memberitakan", r"memberitakan|mewartakan|memberitakannya", "back", "media", IDMS),
     Rule("menulis", r"menulis|mencatat|menyebutkan|menyebut|melansir|memaparkan\s+laporan", "back", "weak", IDMS),
     # --- English -------------------------------------------------------------------------------
     Rule("according", r"[Aa]ccording\s+to|[Pp]er", "fwd", "weak", EN),
@@ -122,14 +126,27 @@ RULES: tuple[Rule, ...] = (
                              r"|broken)\s+by",
                              r"[Ff]ootage\s+(?:from|broadcast\s+by|aired\s+by)"),
          "fwd", "strong", EN),
-    Rule("reports_inv", r"(?<=, )(?:reports|reported|writes|wrote|notes|noted|adds|added|said|says)",
-         "fwd", "weak", EN),  # "..., reports The Verge."
+    # An inverted news verb after the story ("..., reports Dockside.") is news work, like "..., Dockside
+    # reported."; writing and speech verbs stay weak ("..., writes Smith" is a columnist).
+    Rule("reports_inv_news", r"(?<=, )(?:reports|reported)", "fwd", "media", EN),
+    Rule("reports_inv", r"(?<=, )(?:writes|wrote|notes|noted|adds|added|said|says)",
+         "fwd", "weak", EN),  # "..., writes The Verge."
     Rule("told", _alt(r"told|tells|telling",
                       r"(?:[Ss]peaking|spoke|[Tt]alking|talked|[Ww]riting|wrote|[Aa]ppearing|appeared)\s+(?:to|in|for|on)",
                       r"(?:[Ii]n\s+)?an?\s+(?:exclusive\s+)?interview\s+with|interviewed\s+by",
                       r"in\s+comments\s+to|in\s+a\s+statement\s+to"),
          "fwd", "brand", EN),  # "told Biden" is a person as often as "told Reuters" an outlet
+    # ... and its passive: "the minister was quoted by Tirnews as saying" (before "citing", which takes
+    # "quoted by" as a weak trigger).
+    Rule("quoted_by_as", r"quoted[ \t]+by(?=[ \t][^.!?\n]{1,60}?[ \t]as[ \t]+(?:saying|telling|writing)(?![\w]))",
+         "fwd", "media", EN),
     Rule("citing", r"[Cc]iting|[Cc]ited\s+by|(?:as\s+)?quoted\s+by|quoting", "both", "weak", EN),
+    # The wire formula for relaying another newsroom's interview: "Interfax quoted the minister as saying",
+    # "..., Yonhap cited an official as saying." -- whoever quotes someone "as saying" is a news desk.
+    # (Not a person quoting kin or friends: "Marlow quoted his grandmother as saying".)
+    Rule("quoted_as", r"(?:quoted|cited)(?=[ \t](?!(?:his|her|their|my|our)[ \t])[^.!?\n]{1,80}?[ \t]as[ \t]+"
+                      r"(?:saying|telling|writing)(?![\w]))",
+         "back", "media", EN),
     Rule("published_by", r"published\s+by|released\s+by|issued\s+by|posted\s+by|compiled\s+by", "fwd", "weak", EN),
     Rule("seen_by", r"(?:seen|obtained|reviewed|verified)\s+by", "fwd", "weak", EN),  # "a letter seen by Reuters"
     Rule("reporting_by", r"(?:[Aa]dditional\s+)?[Rr]eporting\s+by", "fwd", "media", EN),  # not a by-lined person
@@ -273,6 +290,9 @@ CHAIN_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:yang[ \t]+)?(?:juga[ \t]+)?(?P<verb>mengutip|melansir|memetik|menukil|dikutip[ \t]+dari"
     r"|dilansir[ \t]+dari|citing|quoting|via|dari|daripada|from)(?:[ \t]+dari)?(?![\w])"
 )
+# The news verbs after which an accepted outlet's attribution may name the outlet's own source: "The
+# Straits Times reported, citing Lianhe Zaobao", "Kompas melaporkan, mengutip Nikkei".
+CHAIN_AFTER_RULES = frozenset({"reported", "melaporkan", "memberitakan", "said"})
 STRONG_CHAIN_VERBS = frozenset({"mengutip", "melansir", "memetik", "menukil", "citing", "quoting", "via"})
 
 # Datelines: "Jakarta (ANTARA) -", "KUALA LUMPUR, 12 Mac (Bernama) --", "(Antara/PRNewswire) --".
@@ -299,3 +319,13 @@ END_DASH_CREDIT_RE = re.compile(
 END_CREDIT_RE = re.compile(r"[(\[](?P<ag>[A-Za-z][\w.&' -]{0,30}(?:/[A-Za-z][\w.&' -]{0,30}){0,3})[)\]][ \t]*$", re.M)
 # A headline credit: "Thailand extends visa-free stays ...: The Nation".
 HEADLINE_CREDIT_RE = re.compile(r"(?m)^(?P<head>[^\n:]{15,200}):[ \t]+(?P<o>[A-Z][^\n:.!?]{1,40}?)[ \t]*$")
+# An unknown name in a headline credit counts by its outlet shape only when the line reads as a headline: no
+# brackets or sentence ends before the colon, no credit label opening the line or just before the colon
+# ("Ilustrasi warga ...: X", "... banjir (foto: X)", "Image courtesy: X" are captions and photo credits), and
+# the credit made of name words alone ("X/Jane Doe" names a photographer).
+_CREDIT_LABELS = (r"foto|photo|photograph|image|picture|courtesy|credit|kredit|ilustrasi|illustration|video|dok"
+                  r"|dokumentasi|grafis|gambar|sumber|source|via|kontributor|contributor")
+HEADLINE_HEAD_BAD_RE = re.compile(
+    rf"[()\[\]]|[.!?][ \t]|(?i:^[ \t]*(?:{_CREDIT_LABELS})\b|\b(?:{_CREDIT_LABELS})[ \t]*$)"
+)
+HEADLINE_NAME_RE = re.compile(r"[^\W_][\w&'\u2019-]*(?:[ \t]+[^\W_][\w&'\u2019-]*)*")

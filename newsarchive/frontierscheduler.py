@@ -44,6 +44,8 @@ class FrontierScheduler(Scheduler):
         scheduler.worker_timeout = settings.getfloat("NEWSARCHIVE_FRONTIER_WORKER_TIMEOUT")
         scheduler.idle_since: float | None = None
         scheduler.loop: task.LoopingCall | None = None
+        scheduler.local_only = False  # has_pending_requests leaves out the shared queue (see local_idle)
+        scheduler.handing_back: Any = None  # the request tick puts back to the queue, past the dupefilter
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler
 
@@ -74,22 +76,45 @@ class FrontierScheduler(Scheduler):
 
     def local_idle(self) -> bool:
         """Has this worker nothing in hand: no download, nothing in its spider callbacks or pipelines, all
-        its start requests queued? (The engine's own idleness, less the shared queue.)"""
+        its start requests queued? The engine's own ``spider_is_idle``, asked while this scheduler's
+        ``has_pending_requests`` leaves the shared queue out (public API only: the engine's internals change
+        between Scrapy releases)."""
         engine = self.crawler.engine
-        if engine is None or engine.scraper.slot is None:
+        if engine is None:
             return False
-        return engine.scraper.slot.is_idle() and not engine.downloader.active and engine._start is None
+        self.local_only = True
+        try:
+            return engine.spider_is_idle()
+        except RuntimeError:  # the engine has no slot yet (opening) or any more (closing)
+            return False
+        finally:
+            self.local_only = False
 
     def tick(self) -> None:
-        """The heartbeat; and a nudge to the engine, which otherwise looks at a scheduler that had nothing
-        (the shared queue may have been refilled by another worker since) only every 5 s."""
+        """The heartbeat; and a nudge to an idle engine when the shared queue has work: the engine looks
+        again at a scheduler that had nothing (another worker may have refilled the queue since) only every
+        5 s. The nudge is the public ``engine.crawl`` of one request taken from the queue and put back."""
+        idle = self.local_idle()
         try:
-            self.job.beat(busy=not self.local_idle())
+            self.job.beat(busy=not idle)
+            request = super().next_request() if idle and len(self.queue) else None
         except Exception as exc:  # noqa: BLE001 - a Redis hiccup must not end the crawl; the next beat retries
             log.warning("frontier heartbeat failed: %s", exc)
-        engine = self.crawler.engine
-        if engine is not None and engine._slot is not None:
-            engine._slot.nextcall.schedule()
+            return
+        if request is not None and self.crawler.engine is not None:
+            self.handing_back = request
+            try:
+                self.crawler.engine.crawl(request)  # enqueue_request, at once
+            finally:
+                self.handing_back = None
+
+    def enqueue_request(self, request: Any) -> bool:
+        """scrapy-redis's, except for a request :meth:`tick` took from the queue to nudge the engine: it was
+        seen by the dupefilter already, and goes back to the queue as it was."""
+        if request is self.handing_back:
+            self.queue.push(request)
+            return True
+        return super().enqueue_request(request)
 
     def spider_idle(self, spider: Spider) -> None:
         """Close only once the frontier has stayed empty, and no other live worker busy, for IDLE_SECONDS."""
@@ -105,7 +130,7 @@ class FrontierScheduler(Scheduler):
                  self.idle_seconds)
 
     def has_pending_requests(self) -> bool:
-        return len(self) > 0
+        return not self.local_only and len(self) > 0
 
     def next_request(self) -> Any:
         request = super().next_request()

@@ -222,8 +222,11 @@ BARE_DOCUMENT_RE = re.compile(
 
 # One alternation behind one shared word-boundary check (and a letter look-ahead): several times
 # faster than a boundary inside every branch, since most positions fail before any branch is tried.
+# Each branch names its rule by an empty group at its end (read back as ``m.lastgroup``), not by a group
+# around it: a branch that opens with a letter or a letter class is then skipped by the regex engine on its
+# first character, where a group around it is entered first (a third faster on news text, same matches).
 TRIGGER_RE = re.compile(
-    r"(?<![\w@])(?=[A-Za-z])(?:" + "|".join(f"(?P<{r.name}>{r.pattern})" for r in RULES) + r")(?![\w])"
+    r"(?<![\w@])(?=[A-Za-z])(?:" + "|".join(f"(?:{r.pattern})(?P<{r.name}>)" for r in RULES) + r")(?![\w])"
 )
 RULE_BY_NAME = {r.name: r for r in RULES}
 

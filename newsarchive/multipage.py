@@ -38,7 +38,8 @@ def same_article_page(url: str, other: str) -> bool:
 
 
 def whole_article_url(hrefs: Iterable[str], url: str) -> str | None:
-    """The link among ``hrefs`` (as written on the page at ``url``) to this same article on one page, or None.
+    """The link among ``hrefs`` (as written on the page at ``url``, or made absolute already: the crawl passes
+    ``newsarchive.pagelinks``' links) to this same article on one page, or None.
 
     Only a link that continues this article counts: same host, path and identifying query (``read.php?id=123``
     leads to ``read.php?id=123&page=all``, not to ``?id=456&page=all``), or the path extended (``/story/all``).

@@ -35,6 +35,11 @@ def base_url(doc: Document) -> str:
     return doc.url
 
 
+def links_of(html: bytes | str, url: str, content_type: str | None = None) -> tuple[str, ...]:
+    """:func:`page_links` of a page not parsed yet (read for its links only: the parser's models not needed)."""
+    return page_links(Document.parse(html, url, content_type))
+
+
 def page_links(doc: Document) -> tuple[str, ...]:
     """The page's link targets as absolute http(s) URLs, each once, in page order (fragments kept: the
     spider canonicalises)."""

@@ -27,11 +27,9 @@ def parse_article(html: bytes | str, url: str, *, fetched_at: datetime | None = 
     ``fetched_at`` anchors relative dates ("2 jam lalu"); ``content_type`` is the HTTP header (its charset);
     ``profile`` and ``timezone`` come from a site's entry in ``data/sites.toml`` (a profile name in
     ``data/profiles.toml``; the IANA zone of times the site prints without an offset)."""
-    try:
-        return _parse(Document.parse(html, url, content_type), fetched_at, select=(profile, timezone))
-    except Exception:  # a parser bug must not stop a crawl; the page is logged and kept raw in the archive
-        log.exception("parser failed on %s", url)
-        return Article(url=url, is_article=False)
+    article = _read(html, url, content_type, fetched_at, (profile, timezone), links=False).article
+    assert article is not None  # _read always gives one
+    return article
 
 
 def read_page(html: bytes | str, url: str, *, fetched_at: datetime | None = None,
@@ -39,14 +37,20 @@ def read_page(html: bytes | str, url: str, *, fetched_at: datetime | None = None
               timezone: str | None = None) -> PageReading:
     """The page's Article (exactly :func:`parse_article`'s) and its links, from one parse. Never raises: a
     parser bug gives a non-article and the links read before it."""
-    links: tuple[str, ...] = ()
+    return _read(html, url, content_type, fetched_at, (profile, timezone), links=True)
+
+
+def _read(html: bytes | str, url: str, content_type: str | None, fetched_at: datetime | None,
+          select: tuple[str | None, str | None], *, links: bool) -> PageReading:
+    found: tuple[str, ...] = ()
     try:
         doc = Document.parse(html, url, content_type)
-        links = page_links(doc)  # before extraction, which may prune the tree
-        return PageReading(_parse(doc, fetched_at, select=(profile, timezone)), links)
-    except Exception:  # as in parse_article: the page is logged and kept raw in the archive
+        if links:
+            found = page_links(doc)  # before extraction, which may prune the tree
+        return PageReading(_parse(doc, fetched_at, select), found)
+    except Exception:  # a parser bug must not stop a crawl; the page is logged and kept raw in the archive
         log.exception("parser failed on %s", url)
-        return PageReading(Article(url=url, is_article=False), links)
+        return PageReading(Article(url=url, is_article=False), found)
 
 
 _LISTING_TYPES = {"collectionpage", "website", "searchresultspage", "profilepage", "itemlist", "aboutpage"}

@@ -40,7 +40,6 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -52,7 +51,7 @@ from scrapy.exceptions import NotConfigured
 
 from newsarchive.archive.store import FetchedPage
 from newsarchive.pagelinks import PageReading
-from newsarchive.reading import read_html
+from newsarchive.reading import ReadArgs, read_args, read_html
 from newsarchive.sites import Site
 
 log = logging.getLogger(__name__)
@@ -67,9 +66,6 @@ PRELOAD = ["newsarchive.parse"]
 # Seconds a worker is given to exit once its pipe is closed, before it is killed.
 EXIT_WAIT_SECONDS = 1.0
 
-# A job: the arguments of the worker's job function, read_html (body, url, fetched_at, content type, profile,
-# zone, whether to read an Article).
-Job = tuple[bytes, str, datetime, "str | None", "str | None", "str | None", bool]
 
 
 class ParseCrashed(RuntimeError):
@@ -119,7 +115,7 @@ def _serve(conn: Connection, env: dict[str, str], job: Callable[..., PageReading
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     take_env(env)
-    jobs: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+    jobs: queue.SimpleQueue[ReadArgs | None] = queue.SimpleQueue()
 
     def read() -> None:
         try:
@@ -142,7 +138,7 @@ def _serve(conn: Connection, env: dict[str, str], job: Callable[..., PageReading
 
 @dataclass
 class _Pending:
-    job: Job
+    job: ReadArgs  # the worker's job function's arguments (newsarchive.reading.read_html by default)
     url: str
     done: asyncio.Future[PageReading]
     retried: bool = False
@@ -261,9 +257,7 @@ class ParsePool:
                 raise RuntimeError("the parse pool is closed")
             self._ensure_started()
             assert self.loop is not None
-            job: Job = (page.body, page.url, page.fetched_at, page.header("Content-Type"),
-                        site.profile if site else None, site.timezone if site else None, article)
-            pending = _Pending(job, page.url, self.loop.create_future())
+            pending = _Pending(read_args(page, site, article=article), page.url, self.loop.create_future())
             self._send(pending)
             return await pending.done
 

@@ -12,8 +12,7 @@ from pathlib import Path
 from newsarchive.archive.store import FetchedPage
 from newsarchive.classify import is_index_url
 from newsarchive.article import Article
-from newsarchive.document import Document
-from newsarchive.pagelinks import PageReading, page_links
+from newsarchive.pagelinks import PageReading, links_of
 from newsarchive.sites import Site, SiteConfigError, load_sites
 
 log = logging.getLogger(__name__)
@@ -37,18 +36,26 @@ def read_html(body: bytes, url: str, fetched_at: datetime | None, content_type: 
     parsing as one; else the page is read for its links only, and the parser's models are not needed).
     The job of a parse-pool worker (``newsarchive.parsepool``), and the crawl's in-process path alike."""
     if not article:
-        return PageReading(None, page_links(Document.parse(body, url, content_type)))
+        return PageReading(None, links_of(body, url, content_type))
     from newsarchive.parse import read_page  # as in article_from_page: the models load on first use
 
     return read_page(body, url, fetched_at=fetched_at, content_type=content_type, profile=profile,
                      timezone=timezone)
 
 
+ReadArgs = tuple[bytes, str, "datetime | None", "str | None", "str | None", "str | None", bool]
+
+
+def read_args(page: FetchedPage, site: Site | None = None, *, article: bool = True) -> ReadArgs:
+    """:func:`read_html`'s arguments for a fetched ``page`` (what a parse-pool job carries); ``site`` (its
+    entry in the sites file) names the parser profile and time zone."""
+    return (page.body, page.url, page.fetched_at, page.header("Content-Type"),
+            site.profile if site else None, site.timezone if site else None, article)
+
+
 def page_reading(page: FetchedPage, site: Site | None = None, *, article: bool = True) -> PageReading:
-    """:func:`read_html` of a fetched ``page``; ``site`` (its entry in the sites file) names the parser
-    profile and time zone."""
-    return read_html(page.body, page.url, page.fetched_at, page.header("Content-Type"),
-                     site.profile if site else None, site.timezone if site else None, article)
+    """:func:`read_html` of a fetched ``page`` (see :func:`read_args`)."""
+    return read_html(*read_args(page, site, article=article))
 
 
 def looks_html(content_type: str | None, body: bytes) -> bool:

@@ -6,8 +6,8 @@ from scrapy.http import Response
 from newsarchive.archive.store import FetchedPage
 from newsarchive.items import ArticleItem
 from newsarchive.parsepool import ParsePool
-from newsarchive.pagelinks import PageReading
-from newsarchive.reading import article_from_page, looks_html, page_reading, read_html
+from newsarchive.pagelinks import PageReading, links_of
+from newsarchive.reading import article_from_page, looks_html, page_reading
 from newsarchive.sites import Site
 from newsarchive.timeutil import utc_now
 
@@ -34,7 +34,7 @@ def article_item(response: Response, site: Site | None = None) -> ArticleItem:
 
 def response_links(response: Response) -> tuple[str, ...]:
     """The links of a page read here, for its links only (``newsarchive.pagelinks``; no parser models)."""
-    return read_html(response.body, response.url, None, content_type(response), None, None, article=False).links
+    return links_of(response.body, response.url, content_type(response))
 
 
 async def read_response(response: Response, site: Site | None, pool: ParsePool | None, *,

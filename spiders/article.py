@@ -109,11 +109,12 @@ class ArticleSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "ArticleSpider":
         if isinstance(kwargs.get("sites"), str):  # `scrapy crawl article -a sites=a,b`: names in the sites file
             known = load_sites(crawler.settings.get("NEWSARCHIVE_SITES_FILE") or None)
-            unknown = [name for name in _list(kwargs["sites"]) if name not in known]
+            names = _list(kwargs["sites"])
+            unknown = [name for name in names if name not in known]
             if unknown:
                 raise SiteConfigError(f"no site named {unknown[0]!r} in the sites file "
                                       f"(known: {', '.join(sorted(known)) or 'none'})")
-            kwargs["sites"] = [known[name] for name in _list(kwargs["sites"])]
+            kwargs["sites"] = [known[name] for name in names]
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         if not spider.max_pages:
